@@ -1,0 +1,95 @@
+"""Consistency checks: declared facts that contradict the data flows the inventory describes."""
+
+from __future__ import annotations
+
+from .findings import Finding
+from .model import Inventory
+
+
+def _finding(inventory: Inventory, entity, code: str, message: str, key: str = "id") -> Finding:
+    file, path = inventory.location(entity)
+    return Finding(file, code=code, message=message, path=path + ((key,) if key else ()))
+
+
+def check_consistency(inventory: Inventory) -> list[Finding]:
+    findings: list[Finding] = []
+    home = inventory.organization.country
+    collected = {item_id for point in inventory.collection_points for item_id in point.items}
+    stored: set[str] = set()
+    used: set[str] = set()
+    for system in inventory.systems:
+        for data_field in system.fields:
+            stored.add(data_field.item)
+            if system.purposes:
+                used.add(data_field.item)
+    provided = {item_id for party in inventory.third_parties for item_id in party.items}
+    retained = {item_id for rule in inventory.retention for item_id in rule.items}
+
+    for item in inventory.items:
+        if item.id not in collected:
+            findings.append(_finding(inventory, item, "W304", f"item '{item.id}' is never collected: no collection point lists it"))
+            continue
+        if item.id not in stored and item.id not in provided:
+            findings.append(_finding(inventory, item, "W303", f"item '{item.id}' is collected but stored in no system field"))
+        if item.id not in used and item.id not in provided:
+            findings.append(_finding(inventory, item, "W301", f"item '{item.id}' is collected but used for no purpose: no system holding it lists a purpose"))
+        if item.id not in retained:
+            findings.append(_finding(inventory, item, "W302", f"item '{item.id}' has no retention rule: add it to a rule under 'retention'"))
+
+    operated = {system.operator for system in inventory.systems}
+    for processor in inventory.processors:
+        if not processor.tasks:
+            findings.append(_finding(inventory, processor, "E301", f"processor '{processor.id}' has no task: say what is entrusted to it under 'tasks'"))
+        if processor.id not in operated:
+            findings.append(_finding(inventory, processor, "W306", f"processor '{processor.id}' operates no system, so no item reaches it"))
+
+    processors = inventory.by_id("processors")
+    abroad_without_contact: dict[str, object] = {}
+    for system in inventory.systems:
+        country = inventory.system_country(system)
+        if country != home and system.transfer is None:
+            findings.append(
+                _finding(inventory, system, "E302", f"system '{system.id}' runs in {country}, outside {home}: add 'transfer' (timing, method, legal_ground)", key="country")
+            )
+        operator = processors.get(system.operator)
+        if country != home and operator is not None and not operator.contact:
+            abroad_without_contact[operator.id] = operator
+    for operator in abroad_without_contact.values():
+        findings.append(_finding(inventory, operator, "W305", f"processor '{operator.id}' receives data abroad but has no 'contact' for the overseas-transfer section"))
+    for party in inventory.third_parties:
+        if party.country != home and party.transfer is None:
+            findings.append(_finding(inventory, party, "E302", f"third party '{party.id}' is in {party.country}, outside {home}: add 'transfer' (timing, method, legal_ground)", key="country"))
+    return findings
+
+
+def _missing_texts(value, path: tuple, lang: str):
+    """Paths of Text values that have neither ``lang`` nor language-neutral text."""
+    from pydantic import BaseModel
+
+    from .model import ANY_LANGUAGE, LANGUAGES
+
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _missing_texts(getattr(value, name), path + (name,), lang)
+    elif isinstance(value, list):
+        for i, element in enumerate(value):
+            yield from _missing_texts(element, path + (i,), lang)
+    elif isinstance(value, dict) and value and set(value) <= set(LANGUAGES) | {ANY_LANGUAGE}:
+        if lang not in value and ANY_LANGUAGE not in value:
+            yield path
+
+
+def check_language(inventory: Inventory, lang: str) -> list[Finding]:
+    """W401 for every text that has no version in ``lang``: it would otherwise appear in another language."""
+    findings = []
+    for section in ("organization", "policy", "destruction", "children"):
+        value = getattr(inventory, section)
+        if value is not None:
+            file, path = inventory.location(value)
+            findings += [Finding(file, code="W401", message=f"no '{lang}' text here", path=p) for p in _missing_texts(value, path, lang)]
+    for section in ("items", "collection_points", "purposes", "laws", "retention", "systems", "processors", "third_parties",
+                    "web_storage", "security_measures", "rights_procedures", "automated_decisions", "remedies"):
+        for entity in getattr(inventory, section):
+            file, path = inventory.location(entity)
+            findings += [Finding(file, code="W401", message=f"no '{lang}' text here", path=p) for p in _missing_texts(entity, path, lang)]
+    return findings

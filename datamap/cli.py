@@ -1,0 +1,185 @@
+"""The command line: the only place that reads arguments, prints and chooses exit codes.
+
+Exit codes: 0 success, 1 findings that fail the run (or a policy diff), 2 usage error, 3 internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Callable
+
+from . import __version__
+from .findings import FORMATTERS, Finding, format_text, has_errors
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+DEFAULT_INVENTORY = "inventory"
+
+
+class UsageError(Exception):
+    """A problem with how datamap was called: exit 2."""
+
+
+def _templates_dir(args) -> Path | None:
+    if getattr(args, "templates", None):
+        path = Path(args.templates)
+        if not path.is_dir():
+            raise UsageError(f"templates directory not found: {path}")
+        return path
+    sibling = Path(args.inventory).resolve().parent / "templates"
+    return sibling if sibling.is_dir() else None
+
+
+def _emit(text: str | bytes, output: str | None) -> None:
+    if output:
+        from .output import write_atomic
+
+        write_atomic(output, text)
+    elif isinstance(text, bytes):
+        sys.stdout.buffer.write(text)
+    else:
+        sys.stdout.write(text)
+
+
+def _load(args, extra_checks: Callable | None = None):
+    """Check the inventory; print findings to stderr. Returns (inventory, findings, failed)."""
+    from .validate import check_inventory
+
+    inventory, findings = check_inventory(args.inventory)
+    if extra_checks and inventory is not None:
+        findings = sorted(findings + extra_checks(inventory))
+    failed = inventory is None or has_errors(findings, getattr(args, "strict", False))
+    if findings:
+        sys.stderr.write(format_text(findings))
+    return inventory, findings, failed
+
+
+# --- commands ----------------------------------------------------------------------------------
+
+
+def cmd_validate(args) -> int:
+    from .validate import check_inventory
+
+    inventory, findings = check_inventory(args.inventory)
+    sys.stdout.write(FORMATTERS[args.format](findings))
+    if inventory is None or has_errors(findings, args.strict):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def cmd_schema(args) -> int:
+    from .model import json_schema
+
+    _emit(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n", args.output)
+    return EXIT_OK
+
+
+def cmd_render(args) -> int:
+    from .checks import check_language
+    from .graph import build_graph
+    from .render import render_policy, render_processors
+
+    inventory, _, failed = _load(args, lambda inv: check_language(inv, args.lang))
+    if failed:
+        return EXIT_FINDINGS
+    graph = build_graph(inventory)
+    templates = _templates_dir(args)
+    if args.document == "policy":
+        if args.format not in ("md",):
+            raise UsageError(f"render policy: unsupported format '{args.format}'")
+        text = render_policy(inventory, graph, args.lang, templates)
+    else:
+        if args.format not in ("md", "csv", "json"):
+            raise UsageError(f"render processors: unsupported format '{args.format}' (use md, csv or json)")
+        text = render_processors(inventory, graph, args.format, args.lang, templates)
+    _emit(text, args.output)
+    return EXIT_OK
+
+
+def cmd_graph(args) -> int:
+    from .graph import build_graph
+    from .lineage import format_lineage_json, format_lineage_text, lineage
+
+    inventory, _, failed = _load(args)
+    if failed:
+        return EXIT_FINDINGS
+    graph = build_graph(inventory)
+    kind, ident = next((k, v) for k, v in (("item", args.item), ("system", args.system), ("processor", args.processor)) if v)
+    report = lineage(inventory, graph, kind, ident, args.lang)
+    if report is None:
+        from .validate import suggest
+
+        known = [e.id for e in getattr(inventory, {"item": "items", "system": "systems", "processor": "processors"}[kind])]
+        raise UsageError(f"no {kind} '{ident}' in the inventory{suggest(ident, known)}")
+    _emit(format_lineage_json(report) if args.format == "json" else format_lineage_text(report, args.lang), args.output)
+    return EXIT_OK
+
+
+# --- the parser --------------------------------------------------------------------------------
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="datamap", description="Turn a YAML data inventory into privacy documentation.")
+    parser.add_argument("--version", action="version", version=f"datamap {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
+
+    def inventory_arg(p):
+        p.add_argument("inventory", nargs="?", default=DEFAULT_INVENTORY, metavar="INV", help="inventory directory (default: inventory/)")
+
+    p = commands.add_parser("validate", help="check the inventory and report every finding")
+    inventory_arg(p)
+    p.add_argument("--strict", action="store_true", help="warnings fail the run too")
+    p.add_argument("--format", choices=sorted(FORMATTERS), default="text")
+    p.set_defaults(func=cmd_validate)
+
+    p = commands.add_parser("schema", help="print the JSON Schema of inventory files")
+    p.add_argument("-o", "--output", metavar="FILE")
+    p.set_defaults(func=cmd_schema)
+
+    p = commands.add_parser("render", help="render the policy or the processor table")
+    p.add_argument("document", choices=["policy", "processors"])
+    inventory_arg(p)
+    p.add_argument("--lang", choices=["en", "ko"], default="en")
+    p.add_argument("--format", default="md", help="policy: md; processors: md, csv, json")
+    p.add_argument("--templates", metavar="DIR", help="project templates overriding the defaults (default: templates/ beside INV)")
+    p.add_argument("--strict", action="store_true", help="warnings fail the run too")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    p.set_defaults(func=cmd_render)
+
+    p = commands.add_parser("graph", help="show where an item, a system or a processor's data flows")
+    inventory_arg(p)
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--item", metavar="ID")
+    which.add_argument("--system", metavar="ID")
+    which.add_argument("--processor", metavar="ID")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--lang", choices=["en", "ko"], default="en")
+    p.add_argument("-o", "--output", metavar="FILE")
+    p.set_defaults(func=cmd_graph)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        return args.func(args)
+    except UsageError as e:
+        sys.stderr.write(f"{e}\n")
+        return EXIT_USAGE
+    except SystemExit as e:  # --help and --version
+        return int(e.code or 0) if isinstance(e.code, int) else EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as e:  # noqa: BLE001 - the one place that turns bugs into a one-line report
+        sys.stderr.write(f"datamap: internal error: {type(e).__name__}: {e}\n")
+        return EXIT_INTERNAL

@@ -1,0 +1,195 @@
+"""Stage 4, facts: what each section of the policy must say, derived from the lineage graph.
+
+The result is plain data for the templates; no wording lives here. The order of :data:`SECTIONS`
+is the order of the policy's articles; sections whose facts the inventory does not hold are left out
+and the remaining ones are numbered in turn.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from . import graph as g
+from .model import Inventory, Item
+
+#: policy sections in order; True marks sections every policy has
+SECTIONS: list[tuple[str, bool]] = [
+    ("items", True),
+    ("collection", True),
+    ("purposes", True),
+    ("retention", True),
+    ("security", True),
+    ("rights", True),
+    ("destruction", True),
+    ("third_parties", True),
+    ("processors", True),
+    ("overseas", False),
+    ("web_storage", False),
+    ("automated_decisions", False),
+    ("children", False),
+    ("officer", True),
+    ("domestic_agent", False),
+    ("remedies", False),
+    ("miscellaneous", True),
+]
+SECURITY_CATEGORIES = ("administrative", "technical", "physical")
+#: collection methods whose items the data subject gives us, in the order the policy lists them
+ENTERED = ("form", "social_login", "offline")
+
+
+@dataclass
+class ProcessorRow:
+    processor: Any
+    labels: list[dict]  # Text of each field the processor receives, without repeats
+    items: list[Item]
+    overseas: bool
+
+
+@dataclass
+class Transfer:
+    """One overseas recipient, with everything PIPA Art 28-8 asks to disclose."""
+
+    recipient: Any  # Processor or ThirdParty
+    kind: str  # "processor" or "third_party"
+    country: str
+    items: list[Item]
+    purpose: list[dict]
+    details: Any  # OverseasTransfer or None
+
+
+@dataclass
+class PolicyFacts:
+    inventory: Inventory
+    sections: dict[str, int]  # section key -> article number
+    items_entered: list[Item]
+    items_generated: list[Item]
+    items_received: list[Item]
+    collection_points: list[tuple[Any, list[Item]]]
+    purposes: list[tuple[Any, list[Item]]]
+    retention_general: list[tuple[Any, list[Item]]]
+    retention_statutory: list[tuple[Any, list[Item], Any]]
+    retention_internal: list[tuple[Any, list[Item]]]
+    security: list[tuple[str, list[dict]]]
+    third_parties: list[tuple[Any, list[Item]]]
+    processors: list[ProcessorRow]
+    transfers: list[Transfer]
+    web_storage_kinds: list[str]
+    automated_decisions: list[tuple[Any, list[Item]]]
+    children_items: list[Item] = field(default_factory=list)
+    has_marketing: bool = False
+
+
+def _items(inventory: Inventory, ids) -> list[Item]:
+    by_id = inventory.by_id("items")
+    return [by_id[i] for i in dict.fromkeys(ids) if i in by_id]
+
+
+def _item_entities(graph: nx.MultiDiGraph, nodes) -> list[Item]:
+    return [g.entity(graph, n) for n in nodes]
+
+
+def processor_rows(inventory: Inventory, graph: nx.MultiDiGraph) -> list[ProcessorRow]:
+    """Article 9's table: each processor with the fields that really reach it."""
+    rows = []
+    for processor in inventory.processors:
+        labels: dict[str, dict] = {}
+        for field_node in g.fields_of_processor(graph, processor.id):
+            data_field = g.entity(graph, field_node)
+            item = g.entity(graph, g.node("item", data_field.item))
+            text = data_field.label or item.label
+            labels.setdefault(repr(sorted(text.items())), text)
+        lineage = g.processor_lineage(graph, processor.id)
+        overseas = processor.country != inventory.organization.country or bool(lineage["overseas"])
+        rows.append(ProcessorRow(processor, list(labels.values()), _item_entities(graph, lineage["items"]), overseas))
+    return rows
+
+
+def _transfers(inventory: Inventory, graph: nx.MultiDiGraph) -> list[Transfer]:
+    home = inventory.organization.country
+    processors = inventory.by_id("processors")
+    transfers = []
+    by_recipient: dict[str, Transfer] = {}
+    for system in inventory.systems:
+        country = inventory.system_country(system)
+        if country == home:
+            continue
+        recipient = processors.get(system.operator)
+        key = f"processor:{system.operator}"
+        items = _items(inventory, (f.item for f in system.fields))
+        if key in by_recipient:
+            existing = by_recipient[key]
+            existing.items = _items(inventory, [i.id for i in existing.items] + [i.id for i in items])
+            continue
+        purpose = recipient.tasks if recipient else [p.title for p in inventory.purposes if p.id in system.purposes]
+        transfer = Transfer(recipient or inventory.organization, "processor" if recipient else "self", country, items, purpose, system.transfer)
+        by_recipient[key] = transfer
+        transfers.append(transfer)
+    for party in inventory.third_parties:
+        if party.country != home:
+            transfers.append(Transfer(party, "third_party", party.country, _items(inventory, party.items), [party.purpose], party.transfer))
+    return transfers
+
+
+def _number_sections(applies: dict[str, bool]) -> dict[str, int]:
+    numbers, n = {}, 0
+    for key, always in SECTIONS:
+        if always or applies.get(key):
+            n += 1
+            numbers[key] = n
+    return numbers
+
+
+def policy_facts(inventory: Inventory, graph: nx.MultiDiGraph) -> PolicyFacts:
+    points = [(p, _items(inventory, p.items)) for p in inventory.collection_points]
+    entered = _items(inventory, (i.id for p, items in points if p.method in ENTERED for i in items))
+    generated = _items(inventory, (i.id for p, items in points if p.method == "automatic" for i in items if i not in entered))
+    received = _items(inventory, (i.id for p, items in points if p.method == "from_third_party" for i in items if i not in entered and i not in generated))
+
+    purposes = [(p, _item_entities(graph, g.items_of_purpose(graph, p.id))) for p in inventory.purposes]
+    laws = inventory.by_id("laws")
+    general, statutory, internal = [], [], []
+    for rule in inventory.retention:
+        items = _items(inventory, rule.items)
+        if rule.law:
+            statutory.append((rule, items, laws.get(rule.law)))
+        elif rule.period:
+            internal.append((rule, items))
+        else:
+            general.append((rule, items))
+
+    security = [
+        (category, [m.measure for m in inventory.security_measures if m.category == category]) for category in SECURITY_CATEGORIES
+    ]
+    transfers = _transfers(inventory, graph)
+    children = inventory.children
+    applies = {
+        "overseas": bool(transfers),
+        "web_storage": bool(inventory.web_storage),
+        "automated_decisions": bool(inventory.automated_decisions),
+        "children": children is not None and children.collects_under_14,
+        "domestic_agent": inventory.organization.domestic_agent is not None,
+        "remedies": bool(inventory.remedies),
+    }
+    return PolicyFacts(
+        inventory=inventory,
+        sections=_number_sections(applies),
+        items_entered=entered,
+        items_generated=generated,
+        items_received=received,
+        collection_points=points,
+        purposes=purposes,
+        retention_general=general,
+        retention_statutory=statutory,
+        retention_internal=internal,
+        security=[(c, measures) for c, measures in security if measures],
+        third_parties=[(p, _items(inventory, p.items)) for p in inventory.third_parties],
+        processors=processor_rows(inventory, graph),
+        transfers=transfers,
+        web_storage_kinds=list(dict.fromkeys(w.kind for w in inventory.web_storage)),
+        automated_decisions=[(d, _items(inventory, d.items)) for d in inventory.automated_decisions],
+        children_items=_items(inventory, children.representative_items) if children else [],
+        has_marketing=any(p.marketing for p in inventory.purposes),
+    )

@@ -1,0 +1,106 @@
+"""Findings: problems in an inventory, reported as data and printed by swappable formatters.
+
+A finding points at a file and either a line and column, or a path of keys inside the file's YAML
+document (``("systems", 2, "fields", 0, "item")``); paths are turned into line and column by
+:func:`datamap.load.locate`, only for files that have findings.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Iterable, Literal
+
+Severity = Literal["error", "warning"]
+
+#: Every finding code, with what it means. Codes starting with E are errors, W warnings.
+CODES: dict[str, str] = {
+    "E101": "YAML syntax error",
+    "E102": "duplicate key in one mapping",
+    "E103": "unsafe or unknown YAML tag",
+    "E104": "alias expansion too large or recursive",
+    "E105": "file is not UTF-8",
+    "E106": "empty file",
+    "E107": "file cannot be read",
+    "E108": "no inventory files",
+    "E201": "unknown key",
+    "E202": "missing required value",
+    "E203": "wrong type or invalid value",
+    "E204": "duplicate id",
+    "E205": "reference to an id that does not exist",
+    "E206": "section defined more than once",
+    "E301": "processor with no task",
+    "E302": "system abroad with no overseas-transfer details",
+    "W301": "item collected but used for no purpose",
+    "W302": "item with no retention rule",
+    "W303": "item collected but stored in no system",
+    "W304": "item declared but never collected",
+    "W305": "overseas recipient with no contact",
+    "W306": "processor that operates no system",
+    "W401": "text missing in an output language",
+}
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    file: str
+    line: int = 0
+    col: int = 0
+    code: str = ""
+    message: str = ""
+    #: where in the file's document the problem is, when line/col are not known yet
+    path: tuple = field(default=(), compare=False)
+    #: point at the key of the last path element rather than its value (unknown keys)
+    at_key: bool = field(default=False, compare=False)
+
+    @property
+    def severity(self) -> Severity:
+        return "warning" if self.code.startswith("W") else "error"
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}: {self.code} {self.message}"
+
+
+def has_errors(findings: Iterable[Finding], strict: bool = False) -> bool:
+    """True when any finding fails the run: errors always, warnings under ``--strict``."""
+    return any(strict or f.severity == "error" for f in findings)
+
+
+def format_text(findings: list[Finding]) -> str:
+    lines = [str(f) for f in findings]
+    errors = sum(f.severity == "error" for f in findings)
+    warnings = len(findings) - errors
+    if findings:
+        lines.append(f"{errors} error(s), {warnings} warning(s)")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def format_json(findings: list[Finding]) -> str:
+    records = [
+        {
+            "file": f.file,
+            "line": f.line,
+            "col": f.col,
+            "code": f.code,
+            "severity": f.severity,
+            "message": f.message,
+        }
+        for f in findings
+    ]
+    return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+
+
+def _escape_annotation(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def format_github(findings: list[Finding]) -> str:
+    """GitHub Actions workflow commands, so findings show inline on a pull request."""
+    out = []
+    for f in findings:
+        props = f"file={f.file},line={f.line},col={f.col},title={f.code}"
+        out.append(f"::{f.severity} {props}::{_escape_annotation(f.code + ' ' + f.message)}")
+    return "\n".join(out) + ("\n" if out else "")
+
+
+FORMATTERS = {"text": format_text, "json": format_json, "github": format_github}

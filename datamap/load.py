@@ -1,0 +1,235 @@
+"""Stage 1, load: inventory YAML files -> plain documents, plus findings about the files themselves.
+
+Parsing is done once, fast, with libyaml's safe loader; source positions are recovered afterwards
+(:func:`locate`) only for the files that have findings, by composing their node tree again.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .findings import Finding
+
+try:  # libyaml is almost always there; the pure-Python loader gives the same results, slower
+    _BaseLoader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _BaseLoader = yaml.SafeLoader
+
+YAML_SUFFIXES = (".yaml", ".yml")
+#: aliases may repeat a structure, but an inventory that expands past this is refused
+MAX_EXPANDED_NODES = 1_000_000
+_ALIAS = re.compile(r"(?:^|[\s\[\{,:-])\*[^\s,\]\}]+", re.M)
+
+
+@dataclass
+class Document:
+    """One inventory file: its path as shown to users, and its parsed content."""
+
+    file: str
+    path: Path
+    data: Any
+
+
+class _InventoryLoader(_BaseLoader):
+    """Safe loader that records duplicate keys instead of silently keeping the last one."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.duplicate_keys: list[yaml.Node] = []
+
+    def construct_mapping(self, node, deep=False):
+        if isinstance(node, yaml.MappingNode):
+            seen = set()
+            for key_node, _ in node.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
+                    if key_node.value in seen:
+                        self.duplicate_keys.append(key_node)
+                    seen.add(key_node.value)
+        return super().construct_mapping(node, deep=deep)
+
+    def construct_lenient_timestamp(self, node):
+        """A date-like scalar that is no real date (2024-13-01) stays text, for the schema to report."""
+        try:
+            return self.construct_yaml_timestamp(node)
+        except ValueError:
+            return node.value
+
+
+_InventoryLoader.add_constructor("tag:yaml.org,2002:timestamp", _InventoryLoader.construct_lenient_timestamp)
+
+
+def display_path(path: Path) -> str:
+    """The path as users see it: relative to the working directory when it is inside it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def inventory_files(inv: Path) -> list[Path]:
+    if inv.is_file():
+        return [inv]
+    return sorted(
+        p
+        for p in inv.rglob("*")
+        if p.suffix in YAML_SUFFIXES and p.is_file() and not any(part.startswith(".") for part in p.relative_to(inv).parts)
+    )
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _expanded_size(data: Any) -> int | None:
+    """Number of nodes once aliases are expanded; None for a recursive structure."""
+    sizes: dict[int, int] = {}
+    active: set[int] = set()
+
+    def size(obj: Any) -> int | None:
+        if not isinstance(obj, (dict, list)):
+            return 1
+        key = id(obj)
+        if key in sizes:
+            return sizes[key]
+        if key in active:
+            return None
+        active.add(key)
+        total = 1
+        children = obj.values() if isinstance(obj, dict) else obj
+        for child in children:
+            n = size(child)
+            if n is None:
+                return None
+            total += n
+            if total > MAX_EXPANDED_NODES:
+                break
+        active.discard(key)
+        sizes[key] = total
+        return total
+
+    return size(data)
+
+
+def load_file(path: Path) -> tuple[Document | None, list[Finding]]:
+    """Parse one file. Returns no document when the file cannot be used at all."""
+    file = display_path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        return None, [Finding(file, 1, 1, "E107", f"cannot read file: {e.strerror}")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        good = raw[: e.start].decode("utf-8", errors="replace")
+        line, col = _line_col(good, len(good))
+        return None, [Finding(file, line, col, "E105", f"file is not UTF-8 (byte 0x{raw[e.start]:02x}); save it as UTF-8")]
+
+    loader = _InventoryLoader(text)
+    try:
+        data = loader.get_single_data()
+    except yaml.constructor.ConstructorError as e:
+        mark = e.problem_mark or e.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if "could not determine a constructor" in (e.problem or ""):
+            tag = (e.problem or "").split("tag ")[-1].strip()
+            return None, [Finding(file, line, col, "E103", f"unsafe or unknown YAML tag {tag}: inventory files hold plain data only")]
+        return None, [Finding(file, line, col, "E101", f"YAML error: {e.problem}")]
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = e.problem or "invalid YAML"
+        if e.context:
+            problem = f"{problem} ({e.context})"
+        return None, [Finding(file, line, col, "E101", f"YAML syntax error: {problem}")]
+    except yaml.YAMLError as e:  # reader errors (control characters) have no mark object
+        pos = getattr(e, "position", 0) or 0
+        line, col = _line_col(text, pos)
+        return None, [Finding(file, line, col, "E101", f"YAML error: {getattr(e, 'reason', e)}")]
+    except RecursionError:
+        return None, [Finding(file, 1, 1, "E101", "YAML nesting too deep")]
+    finally:
+        loader.dispose()
+
+    findings = [
+        Finding(file, node.start_mark.line + 1, node.start_mark.column + 1, "E102", f"duplicate key '{node.value}' in this mapping")
+        for node in loader.duplicate_keys
+    ]
+    if data is None:
+        return None, findings + [Finding(file, 1, 1, "E106", "empty file: an inventory file holds at least one section")]
+    if "*" in text and _ALIAS.search(text):
+        size = _expanded_size(data)
+        if size is None or size > MAX_EXPANDED_NODES:
+            m = _ALIAS.search(text)
+            line, col = _line_col(text, m.start() + (0 if text[m.start()] == "*" else 1))
+            what = "recursive alias" if size is None else f"aliases expand to more than {MAX_EXPANDED_NODES:,} nodes"
+            return None, findings + [Finding(file, line, col, "E104", f"refused: {what}")]
+    return Document(file, path, data), findings
+
+
+def load_inventory(inv: Path) -> tuple[list[Document], list[Finding]]:
+    """Load every YAML file of an inventory directory (or one file), collecting all findings."""
+    if not inv.exists():
+        return [], [Finding(display_path(inv), 0, 0, "E107", "no such file or directory")]
+    paths = inventory_files(inv)
+    if not paths:
+        return [], [Finding(display_path(inv), 0, 0, "E108", "no .yaml or .yml files in this directory")]
+    documents, findings = [], []
+    for path in paths:
+        doc, found = load_file(path)
+        findings += found
+        if doc is not None:
+            documents.append(doc)
+    return documents, findings
+
+
+# --- positions ---------------------------------------------------------------------------------
+
+
+def _node_at(root: yaml.Node, path: tuple, at_key: bool) -> yaml.Node:
+    """The deepest node along ``path``; the key node of the last step when ``at_key``."""
+    node = root
+    for i, step in enumerate(path):
+        last = i == len(path) - 1
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(step):
+                    node = key_node if (last and at_key) else value_node
+                    break
+            else:
+                return node
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+            node = node.value[step]
+        else:
+            return node
+    return node
+
+
+def locate(findings: list[Finding], documents: list[Document]) -> list[Finding]:
+    """Give line and column to findings that only have a path, composing each file at most once."""
+    by_file = {doc.file: doc for doc in documents}
+    roots: dict[str, yaml.Node | None] = {}
+    located = []
+    for f in findings:
+        if f.line or f.file not in by_file:
+            located.append(f)
+            continue
+        if f.file not in roots:
+            doc = by_file[f.file]
+            try:
+                roots[f.file] = yaml.compose(doc.path.read_text(encoding="utf-8-sig"), Loader=_BaseLoader)
+            except (OSError, yaml.YAMLError):
+                roots[f.file] = None
+        root = roots[f.file]
+        if root is None:
+            located.append(Finding(f.file, 1, 1, f.code, f.message))
+            continue
+        mark = _node_at(root, f.path, f.at_key).start_mark
+        located.append(Finding(f.file, mark.line + 1, mark.column + 1, f.code, f.message))
+    return sorted(located)
