@@ -12,14 +12,13 @@ from pathlib import Path
 from typing import Callable
 
 from . import __version__
-from .findings import FORMATTERS, Finding, format_text, has_errors
+from .errors import TemplateProblem, UsageError
+from .findings import FORMATTERS, format_text, has_errors
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 DEFAULT_INVENTORY = "inventory"
 
 
-class UsageError(Exception):
-    """A problem with how datamap was called: exit 2."""
 
 
 def _templates_dir(args) -> Path | None:
@@ -176,6 +175,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except SystemExit as e:  # --help and --version
         return int(e.code or 0) if isinstance(e.code, int) else EXIT_USAGE
+    except TemplateProblem as e:
+        sys.stderr.write(f"datamap: {e}\n")
+        return EXIT_FINDINGS
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -20,6 +20,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from . import language
+from .errors import TemplateProblem
 from .facts import PolicyFacts, policy_facts, processor_rows
 from .model import Inventory
 
@@ -83,7 +84,14 @@ def environment(lang: str, templates_dir: Path | None = None) -> SandboxedEnviro
 
 
 def render_template(name: str, lang: str, templates_dir: Path | None = None, **context) -> str:
-    return environment(lang, templates_dir).get_template(f"{lang}/{name}").render(**context)
+    try:
+        return environment(lang, templates_dir).get_template(f"{lang}/{name}").render(**context)
+    except jinja2.TemplateNotFound as e:
+        raise TemplateProblem(f"template not found: {e.name}") from e
+    except jinja2.TemplateSyntaxError as e:
+        raise TemplateProblem(f"{e.filename or e.name}:{e.lineno}: template syntax error: {e.message}") from e
+    except jinja2.TemplateError as e:
+        raise TemplateProblem(f"template error in {lang}/{name}: {e}") from e
 
 
 def render_policy_markdown(facts: PolicyFacts, lang: str, templates_dir: Path | None = None) -> str:

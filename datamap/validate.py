@@ -241,8 +241,8 @@ def build_inventory(documents: list[Document]) -> tuple[Inventory | None, list[F
         if located:
             singles[section] = located[0].entity
     for section in REQUIRED_SECTIONS:
-        if section not in singles and not any(f.path[:1] == (section,) for f in findings):
-            where = documents[0].file if documents else "."
+        if documents and section not in singles and not any(f.path[:1] == (section,) for f in findings):
+            where = documents[0].file
             findings.append(Finding(where, 1, 1, "E202", f"missing required section '{section}': no inventory file defines it"))
 
     _check_ids_and_references(collected, findings)
