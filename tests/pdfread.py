@@ -9,19 +9,26 @@ from pypdf import PdfReader
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 
-def text(pdf: Path, page: int | None = None) -> str:
-    """The text of the whole PDF, or of one page (1-based)."""
+def text(pdf: Path, page: int | None = None, raw: bool = True) -> str:
+    """The text of the whole PDF, or of one page (1-based), in the order it is drawn: each table cell
+    whole, cell after cell, rather than interleaved line by line across a row. ``raw=False`` gives the
+    reading order of the page instead (a table of contents line with its leader and page number)."""
     pages = ["-f", str(page), "-l", str(page)] if page else []
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", *pages, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return subprocess.run(["pdftotext", *(["-raw"] if raw else []), "-enc", "UTF-8", *pages, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
 
 
-def page_texts(pdf: Path) -> list[str]:
-    return text(pdf).split("\f")[:-1]
+def page_texts(pdf: Path, raw: bool = True) -> list[str]:
+    return text(pdf, raw=raw).split("\f")[:-1]
 
 
 def flat(value: str) -> str:
     """Whitespace collapsed, for matching text that wrapped across lines."""
     return " ".join(value.split())
+
+
+def dense(value: str) -> str:
+    """All whitespace removed: Korean lines break between any two syllables, even inside a word."""
+    return "".join(value.split())
 
 
 def fonts(pdf: Path) -> list[dict]:
