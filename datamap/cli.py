@@ -81,6 +81,10 @@ def cmd_render(args) -> int:
     from .graph import build_graph
     from .render import render_policy, render_processors
 
+    if args.document == "notices" or args.format == "pdf":
+        from .pdf import preload
+
+        preload()
     inventory, _, failed = _load(args, lambda inv: check_language(inv, args.lang))
     if failed:
         return EXIT_FINDINGS

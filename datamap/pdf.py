@@ -13,6 +13,7 @@ a PDF of empty boxes.
 from __future__ import annotations
 
 import functools
+import importlib
 import logging
 import shutil
 import subprocess
@@ -48,6 +49,17 @@ def check_fonts(lang: str) -> None:
         raise PublishError(
             f"no Korean font installed: Korean PDFs need one of {wanted} (on Debian or Ubuntu: apt-get install fonts-nanum)"
         )
+
+
+def preload() -> None:
+    """Start importing weasyprint in the background.
+
+    Importing it takes about as long as rendering a short document (it looks for its C libraries by
+    running ldconfig); done while the inventory is loaded and checked, that time is not added to the run.
+    """
+    import threading
+
+    threading.Thread(target=importlib.import_module, args=("weasyprint",), daemon=True).start()
 
 
 def _fetcher_class():
