@@ -13,8 +13,8 @@ a PDF of empty boxes.
 from __future__ import annotations
 
 import functools
-import importlib
 import logging
+import multiprocessing
 import shutil
 import subprocess
 from pathlib import Path
@@ -51,17 +51,6 @@ def check_fonts(lang: str) -> None:
         )
 
 
-def preload() -> None:
-    """Start importing weasyprint in the background.
-
-    Importing it takes about as long as rendering a short document (it looks for its C libraries by
-    running ldconfig); done while the inventory is loaded and checked, that time is not added to the run.
-    """
-    import threading
-
-    threading.Thread(target=importlib.import_module, args=("weasyprint",), daemon=True).start()
-
-
 def _fetcher_class():
     from weasyprint import URLFetcher
 
@@ -92,16 +81,75 @@ def local_fetcher(roots: list[Path]):
     return _fetcher_class()(roots)
 
 
+def render_pdf(html: str, base_dir: str, roots: list[str]) -> tuple[bytes, list[str]]:
+    """weasyprint itself: an HTML page to PDF bytes, and the URLs it refused to fetch."""
+    import weasyprint
+
+    # weasyprint logs every resource it cannot use; the refused ones are returned to the caller instead
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    fetcher = local_fetcher([Path(base_dir), *map(Path, roots)])
+    document = weasyprint.HTML(string=html, base_url=Path(base_dir).resolve().as_uri() + "/", url_fetcher=fetcher)
+    return document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=False), fetcher.refused
+
+
+# --- a child process for weasyprint -------------------------------------------------------------
+#
+# Importing weasyprint takes about as long as rendering a short policy (it looks for its C libraries
+# by running ldconfig). A child process started before the inventory is read does that import on
+# another core while datamap loads, checks and renders the inventory, instead of after it.
+
+
+class _Worker:
+    def __init__(self):
+        context = multiprocessing.get_context("fork")
+        self.connection, child = context.Pipe()
+        self.process = context.Process(target=_serve, args=(child,), name="datamap-pdf", daemon=True)
+        self.process.start()
+        child.close()
+
+    def render(self, *job) -> tuple[bytes, list[str]]:
+        self.connection.send(job)
+        ok, result = self.connection.recv()
+        if not ok:
+            raise RuntimeError(result)
+        return result
+
+
+def _serve(connection) -> None:
+    import weasyprint  # noqa: F401 - the reason this process exists
+
+    while True:
+        try:
+            job = connection.recv()
+        except EOFError:
+            return
+        try:
+            connection.send((True, render_pdf(*job)))
+        except Exception as e:  # noqa: BLE001 - reported by the parent
+            connection.send((False, f"{type(e).__name__}: {e}"))
+
+
+_worker: _Worker | None = None
+
+
+def preload() -> None:
+    """Start weasyprint in a child process now; where processes cannot be forked, PDFs are made here."""
+    global _worker
+    if _worker is None and "fork" in multiprocessing.get_all_start_methods():
+        _worker = _Worker()
+
+
 def html_to_pdf(html: str, lang: str, base_dir: Path, roots: list[Path] | None = None) -> tuple[bytes, list[str]]:
     """A PDF of an HTML page, and the URLs it refused to fetch.
 
     Relative URLs resolve against ``base_dir``; files under it and under ``roots`` may be read.
     """
+    global _worker
     check_fonts(lang)
-    import weasyprint
-
-    # weasyprint logs every resource it cannot use; the refused ones are returned to the caller instead
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    fetcher = local_fetcher([base_dir, *(roots or [])])
-    document = weasyprint.HTML(string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher)
-    return document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=False), fetcher.refused
+    job = (html, str(base_dir), [str(root) for root in roots or []])
+    if _worker is not None:
+        try:
+            return _worker.render(*job)
+        except (EOFError, OSError):  # the child is gone: carry on without it
+            _worker = None
+    return render_pdf(*job)
