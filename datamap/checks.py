@@ -79,17 +79,20 @@ def _missing_texts(value, path: tuple, lang: str):
             yield path
 
 
-def check_language(inventory: Inventory, lang: str) -> list[Finding]:
-    """W401 for every text that has no version in ``lang``: it would otherwise appear in another language."""
+def check_language(inventory: Inventory, lang: str, code: str = "W401") -> list[Finding]:
+    """A finding for every text that has no version in ``lang``: it would otherwise appear in another language.
+
+    ``validate`` reports them as warnings (W401); rendering a document in ``lang`` makes them errors (E401),
+    so that no text in another language slips silently into the document.
+    """
+    message = f"no '{lang}' text here" if code == "W401" else f"no '{lang}' text here: add a '{lang}' translation to render in '{lang}'"
     findings = []
-    for section in ("organization", "policy", "destruction", "children"):
-        value = getattr(inventory, section)
-        if value is not None:
-            file, path = inventory.location(value)
-            findings += [Finding(file, code="W401", message=f"no '{lang}' text here", path=p) for p in _missing_texts(value, path, lang)]
+    entities = [getattr(inventory, section) for section in ("organization", "policy", "destruction", "children")]
     for section in ("items", "collection_points", "purposes", "laws", "retention", "systems", "processors", "third_parties",
                     "web_storage", "security_measures", "rights_procedures", "automated_decisions", "remedies"):
-        for entity in getattr(inventory, section):
+        entities += getattr(inventory, section)
+    for entity in entities:
+        if entity is not None:
             file, path = inventory.location(entity)
-            findings += [Finding(file, code="W401", message=f"no '{lang}' text here", path=p) for p in _missing_texts(entity, path, lang)]
+            findings += [Finding(file, code=code, message=message, path=p) for p in _missing_texts(entity, path, lang)]
     return findings
