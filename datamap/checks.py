@@ -82,10 +82,16 @@ def _missing_texts(value, path: tuple, lang: str):
 def check_language(inventory: Inventory, lang: str, code: str = "W401") -> list[Finding]:
     """A finding for every text that has no version in ``lang``: it would otherwise appear in another language.
 
-    ``validate`` reports them as warnings (W401); rendering a document in ``lang`` makes them errors (E401),
-    so that no text in another language slips silently into the document.
+    W401 makes them warnings; rendering a document in ``lang`` (and ``validate --lang``) asks for E401
+    errors, so that no text in another language slips silently into the document.
     """
-    message = f"no '{lang}' text here" if code == "W401" else f"no '{lang}' text here: add a '{lang}' translation to render in '{lang}'"
+
+    def message(path: tuple) -> str:
+        if code == "W401":
+            return f"no '{lang}' text here"
+        where = "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in path).lstrip(".")
+        return f"no '{lang}' text for {where}: add a '{lang}' translation to render in '{lang}'"
+
     findings = []
     entities = [getattr(inventory, section) for section in ("organization", "policy", "destruction", "children")]
     for section in ("items", "collection_points", "purposes", "laws", "retention", "systems", "processors", "third_parties",
@@ -94,5 +100,5 @@ def check_language(inventory: Inventory, lang: str, code: str = "W401") -> list[
     for entity in entities:
         if entity is not None:
             file, path = inventory.location(entity)
-            findings += [Finding(file, code=code, message=message, path=p) for p in _missing_texts(entity, path, lang)]
+            findings += [Finding(file, code=code, message=message(p), path=p) for p in _missing_texts(entity, path, lang)]
     return findings
