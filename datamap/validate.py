@@ -257,7 +257,7 @@ def build_inventory(documents: list[Document]) -> tuple[Inventory | None, list[F
 def check_inventory(inv, extra_checks=None) -> tuple[Inventory | None, list[Finding]]:
     """Load, merge and check an inventory directory: every finding, located and sorted.
 
-    ``extra_checks(inventory) -> findings`` adds a command's own checks, located like the others.
+    ``extra_checks(inventory) -> findings`` adds checks whose findings are located like the others.
     """
     from pathlib import Path
 
