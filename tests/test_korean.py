@@ -295,3 +295,14 @@ def test_full_fixture_renders_in_english_too(run, tmp_path):
     assert result.code == 0, result.err
     assert "## Article 10 Transferring personal information abroad" in result.out
     assert "Earlier versions:\n\n- Version 1.0, effective January 15, 2024: first version\n" in result.out
+
+
+def test_minimal_inventory_has_only_the_always_sections_in_korean(run, minimal):
+    result = run("render", "policy", "inv", "--lang", "ko")
+    assert result.code == 0, result.err
+    titles = re.findall(r"^## 제(\d+)조\((.+)\)$", result.out, re.MULTILINE)
+    assert [int(n) for n, _ in titles] == list(range(1, 12))
+    assert "개인정보의 국외 이전" not in [t for _, t in titles]
+    assert "회사는 개인정보 처리업무를 외부에 위탁하지 않습니다." in result.out
+    # with no procedure declared, the rights the law always grants are still named
+    assert "열람, 정정, 삭제, 처리정지 및 동의 철회\n등의 권리를 행사할 수 있습니다." in result.out
