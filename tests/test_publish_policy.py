@@ -40,6 +40,8 @@ def published(tmp_path_factory):
     assert main(["render", "policy", str(REFERENCE), "--format", "html", "-o", str(out / "policy.en.html")]) == 0
     assert main(["render", "policy", str(REFERENCE), "--format", "pdf", "-o", str(out / "policy.en.pdf")]) == 0
     pdfread.save_first_page(out / "policy.en.pdf", "policy.en")
+    assert main(["render", "policy", str(REFERENCE), "--lang", "ko", "--format", "pdf", "-o", str(out / "policy.ko.pdf")]) == 0
+    pdfread.save_first_page(out / "policy.ko.pdf", "policy.ko")
     return out
 
 
@@ -118,3 +120,20 @@ def test_pdf_fonts_are_embedded_and_the_pdf_is_tagged(published):
 def test_pdf_is_byte_identical_and_dated_by_the_effective_date(published, tmp_path):
     assert main(["render", "policy", str(REFERENCE), "--format", "pdf", "-o", str(tmp_path / "again.pdf")]) == 0
     assert (tmp_path / "again.pdf").read_bytes() == (published / "policy.en.pdf").read_bytes()
+
+
+def test_korean_pdf_is_korean_with_an_embedded_korean_font(published):
+    pdf = published / "policy.ko.pdf"
+    text = pdfread.dense(pdfread.text(pdf))
+    for fact in ("개인정보 처리방침", "주식회사 에임모", "시행일 2024년 7월 26일", "제12조(기타)", "5년", "3개월", "6개월", "아이디(이메일), 비밀번호, 이름"):
+        assert pdfread.dense(fact) in text, fact
+    fonts = pdfread.fonts(pdf)
+    assert all(f["emb"] for f in fonts) and {f["name"].split("+")[1] for f in fonts} == {"NanumGothic", "NanumGothic-Bold"}
+    reader = pdfread.reader(pdf)
+    assert reader.trailer["/Root"]["/Lang"] == "ko"
+    assert (reader.metadata.title, reader.metadata.author) == ("개인정보 처리방침", "주식회사 에임모")
+    pages = [pdfread.flat(t) for t in pdfread.page_texts(pdf, raw=False)]
+    entries = re.findall(r"(제\d+조\([^)]+\))\s*\.{3,}\s*(\d+)", pages[0])
+    assert len(entries) == 12
+    for heading, number in entries:
+        assert heading in pages[int(number) - 1], f"{heading} is not on page {number}"
