@@ -117,10 +117,11 @@ def _publish(args, inventory, graph, templates) -> int:
     from .render import default_templates_dir
 
     project = Path(args.inventory).resolve().parent
+    readable = [default_templates_dir(), *([templates] if templates else [])]
     refused: list[str] = []
 
     def pdf(page: str) -> bytes:
-        data, refused_here = html_to_pdf(page, args.lang, project, [default_templates_dir()])
+        data, refused_here = html_to_pdf(page, args.lang, project, readable)
         refused.extend(refused_here)
         return data
 
