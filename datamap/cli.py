@@ -132,8 +132,10 @@ def _publish(args, inventory, graph, templates) -> int:
         else:
             if args.format not in ("md", "html", "pdf"):
                 raise UsageError(f"render notices: unsupported format '{args.format}' (notices are written as html and pdf)")
-            outputs = render_notices(inventory, graph, args.lang, templates, pdf=None if args.format == "html" else pdf)
             directory = Path(args.output or DEFAULT_NOTICES)
+            if directory.exists() and not directory.is_dir():
+                raise UsageError(f"render notices: -o must be a directory: {directory} is a file")
+            outputs = render_notices(inventory, graph, args.lang, templates, pdf=None if args.format == "html" else pdf)
             for name, content in outputs.items():
                 if args.format == "pdf" and name.endswith(".html"):
                     continue

@@ -146,6 +146,9 @@ def test_pdf_dates_come_from_the_effective_date(project, run):
     assert info["/CreationDate"].startswith("D:20250301") and info["/ModDate"].startswith("D:20250301")
 
 
-def test_publishing_usage_errors(run):
+def test_publishing_usage_errors(run, tmp_path):
     assert run("render", "notices", REFERENCE, "--format", "csv").code == 2
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    result = run("render", "notices", REFERENCE, "-o", tmp_path / "file")
+    assert result.code == 2 and "must be a directory" in result.err
     assert run("render", "policy", REFERENCE, "--format", "docx").code == 2
