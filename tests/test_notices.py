@@ -142,3 +142,15 @@ def test_missing_korean_text_is_a_finding(tmp_path, run):
     result = run("render", "notices", inventory, "--lang", "ko", "-o", tmp_path / "out")
     assert result.code == 1 and not (tmp_path / "out").exists()
     assert "abroad.yaml:8:12: E401 no 'ko' text for items[1].label" in result.err
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_every_notice_of_the_full_inventory_renders(tmp_path, lang):
+    """tests/fixtures/full: every kind of collection point, transfers abroad, third parties."""
+    assert main(["render", "notices", str(FIXTURES / "full"), "--lang", lang, "--format", "pdf", "-o", str(tmp_path)]) == 0
+    stems = sorted(p.name.removesuffix(f".{lang}.pdf") for p in tmp_path.iterdir())
+    assert stems == ["consent-counter", "consent-kakao_login", "consent-payment_gateway", "consent-signup", "overseas-transfer", "processors", "third-parties"]
+    for pdf in tmp_path.iterdir():
+        assert all(f["emb"] for f in pdfread.fonts(pdf)) and pdfread.reader(pdf).trailer["/Root"]["/Lang"] == lang
+    if lang == "ko":
+        assert "제3자(KCP)로부터" in pdfread.dense(pdfread.text(tmp_path / "consent-payment_gateway.ko.pdf"))
