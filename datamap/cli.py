@@ -82,13 +82,13 @@ def cmd_schema(args) -> int:
 
 
 def cmd_render(args) -> int:
-    from .graph import build_graph
-    from .render import render_policy, render_processors
-
     if args.document == "notices" or args.format == "pdf":
         from .pdf import preload
 
-        preload()
+        preload()  # before the imports below, so that weasyprint loads alongside them
+    from .graph import build_graph
+    from .render import render_policy, render_processors
+
     inventory, _, failed = _load(args, _language_errors(args.lang))
     if failed:
         return EXIT_FINDINGS

@@ -16,23 +16,23 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 import jinja2
 import markdown
-import networkx as nx
 from markdown.extensions.toc import slugify_unicode
 from markupsafe import Markup
 
 from . import language
 from .errors import TemplateProblem
-from .model import Inventory
+from .pdf import FONTS
 from .render import environment, render_policy
 
-#: CSS font families per language, in order of preference. Korean text needs a Korean font: the PDF
-#: stage checks that one of these is installed (:func:`datamap.pdf.check_fonts`).
-FONTS = {
-    "en": ("DejaVu Sans", "Liberation Sans", "Noto Sans", "NanumGothic"),
-    "ko": ("NanumGothic", "Noto Sans CJK KR", "Noto Sans KR", "UnDotum", "Baekmuk Gulim"),
-}
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from .model import Inventory
+
 _TAGS = re.compile(r"<[^>]+>")
 
 

@@ -21,9 +21,14 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .errors import DatamapError
-from .html import FONTS
 
 PDF_VARIANT = "pdf/ua-1"
+#: CSS font families per language, in order of preference (the stylesheet of datamap.html names them).
+#: Korean text needs a Korean font: :func:`check_fonts` makes sure one of these is installed.
+FONTS = {
+    "en": ("DejaVu Sans", "Liberation Sans", "Noto Sans", "NanumGothic"),
+    "ko": ("NanumGothic", "Noto Sans CJK KR", "Noto Sans KR", "UnDotum", "Baekmuk Gulim"),
+}
 
 
 class PublishError(DatamapError):
