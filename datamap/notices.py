@@ -57,9 +57,8 @@ def consent_blocks(inventory: Inventory, graph: nx.MultiDiGraph, items: list[Ite
     """The separate consents a collection point asks for, in the order they are shown."""
 
     def purposes(item_list: list[Item], marketing: bool) -> list[Purpose]:
-        nodes = dict.fromkeys(p for item in item_list for p in g.purposes_of_item(graph, item.id))
-        found = [g.entity(graph, n) for n in nodes]
-        return [p for p in inventory.purposes if p in found and p.marketing == marketing]
+        found = {g.entity(graph, p).id for item in item_list for p in g.purposes_of_item(graph, item.id)}
+        return [p for p in inventory.purposes if p.id in found and p.marketing == marketing]
 
     blocks = []
     for kind, selected in (("required", [i for i in items if i.required]), ("optional", [i for i in items if not i.required])):

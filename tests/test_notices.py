@@ -26,8 +26,9 @@ def notices(tmp_path_factory):
     for name, inventory in inventories.items():
         for lang in ("en", "ko"):
             assert main(["render", "notices", str(inventory), "--lang", lang, "-o", str(root / name)]) == 0
-    for pdf in sorted((root / "abroad").glob("*.pdf")):
-        pdfread.save_first_page(pdf, f"notice.{pdf.stem}")
+    for name in inventories:
+        for pdf in sorted((root / name).glob("*.pdf")):
+            pdfread.save_first_page(pdf, f"notice.{name}.{pdf.stem}")
     return root
 
 
