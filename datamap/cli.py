@@ -116,6 +116,97 @@ def cmd_graph(args) -> int:
     return EXIT_OK
 
 
+def cmd_check(args) -> int:
+    from .completeness import check_completeness
+    from .graph import build_graph
+    from .stale import expected_pages, stale_files
+    from .validate import check_inventory
+
+    inventory, findings = check_inventory(args.inventory, check_completeness)
+    if inventory is not None and not has_errors(findings) and not args.no_stale:
+        project = Path(args.inventory).resolve().parent
+        pages = expected_pages(inventory, build_graph(inventory), project)
+        if pages is not None:
+            findings = sorted(findings + stale_files(pages, project, fix=f"datamap build {args.inventory}"))
+    sys.stdout.write(FORMATTERS[args.format](findings))
+    return EXIT_FINDINGS if inventory is None or has_errors(findings, args.strict) else EXIT_OK
+
+
+def cmd_diff(args) -> int:
+    from .diff import report, summarize
+    from .facts import policy_facts
+    from .graph import build_graph
+    from .redline import redline_markdown, to_html
+    from .render import render_policy_markdown
+    from .revisions import resolve
+    from .validate import check_inventory
+
+    sides = []
+    with resolve(args.old, args.inventory) as old, resolve(args.new, args.inventory) as new:
+        for side in (old, new):
+            inventory, findings = check_inventory(side.inventory)
+            if inventory is None or has_errors(findings):
+                sys.stderr.write(format_text(findings) + f"datamap diff: the inventory of {side.label} has errors\n")
+                return EXIT_USAGE
+            facts = policy_facts(inventory, build_graph(inventory))
+            sides.append((side.label, facts, render_policy_markdown(facts, args.lang, side.templates)))
+    (old_label, old_facts, old_text), (new_label, new_facts, new_text) = sides
+    changed = old_text != new_text
+    redline = None if args.summary_only else redline_markdown(old_text, new_text)
+    text = report(summarize(old_facts, new_facts, args.lang), redline, old_label, new_label, changed)
+    if args.format == "html":
+        text = to_html(text, f"Privacy policy changes: {old_label} → {new_label}", args.lang)
+    _emit(text, args.output)
+    return EXIT_FINDINGS if changed else EXIT_OK
+
+
+def cmd_release(args) -> int:
+    import datetime as dt
+
+    from .graph import build_graph
+    from .load import display_path
+    from .release import release
+    from .render import default_templates_dir, render_policy
+    from .validate import check_inventory
+
+    try:
+        effective = dt.date.fromisoformat(args.effective)
+    except ValueError as e:
+        raise UsageError(f"--effective: '{args.effective}' is not a date (YYYY-MM-DD)") from e
+    inventory, _, failed = _load(args)
+    if failed:
+        return EXIT_FINDINGS
+    templates = _templates_dir(args)
+    edited = []
+
+    def render(lang):
+        if not any((d / lang / "policy.md.j2").is_file() for d in (templates, default_templates_dir()) if d):
+            return None
+        if not edited:
+            found = check_inventory(args.inventory)
+            if found[0] is None or has_errors(found[1]):
+                raise UsageError("the edited inventory does not validate; it was left unchanged:\n" + format_text(found[1]))
+            edited.append(found[0])
+        return render_policy(edited[0], build_graph(edited[0]), lang, templates)
+
+    result = release(inventory, Path(args.inventory), effective, args.version, args.summary, render)
+    sys.stdout.write(f"released version {result.version}, effective {effective}: recorded in {result.policy_file}\n")
+    for path in result.texts:
+        sys.stdout.write(f"  wrote {display_path(path)}\n")
+    for lang in result.skipped_languages:
+        sys.stderr.write(f"datamap release: no '{lang}' policy templates, so no '{lang}' text was frozen\n")
+    return EXIT_OK
+
+
+def cmd_init(args) -> int:
+    from .scaffold import scaffold
+
+    for path in scaffold(Path(args.directory), args.name, args.country, args.effective):
+        sys.stdout.write(f"created {path}\n")
+    sys.stdout.write(f"next: cd {args.directory} && datamap check\n")
+    return EXIT_OK
+
+
 # --- the parser --------------------------------------------------------------------------------
 
 
@@ -162,6 +253,38 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["en", "ko"], default="en")
     p.add_argument("-o", "--output", metavar="FILE")
     p.set_defaults(func=cmd_graph)
+
+    p = commands.add_parser("check", help="validate, list missing disclosures and stale generated files (CI, pre-commit)")
+    inventory_arg(p)
+    p.add_argument("--strict", action="store_true", help="warnings fail the run too")
+    p.add_argument("--format", choices=sorted(FORMATTERS), default="text")
+    p.add_argument("--no-stale", action="store_true", help="do not compare the generated site pages")
+    p.set_defaults(func=cmd_check)
+
+    p = commands.add_parser("diff", help="what changes in the policy between two inventories or git revisions")
+    p.add_argument("old", metavar="OLD", help="inventory directory or git revision")
+    p.add_argument("new", metavar="NEW", help="inventory directory or git revision")
+    p.add_argument("--inventory", default=DEFAULT_INVENTORY, metavar="PATH", help="the inventory's path in git revisions (default: inventory/)")
+    p.add_argument("--lang", choices=["en", "ko"], default="en")
+    p.add_argument("--format", choices=["md", "html"], default="md")
+    p.add_argument("--summary-only", action="store_true", help="the plain-language summary without the redline")
+    p.add_argument("-o", "--output", metavar="FILE")
+    p.set_defaults(func=cmd_diff)
+
+    p = commands.add_parser("release", help="record a policy version in the inventory and freeze its texts")
+    inventory_arg(p)
+    p.add_argument("--effective", required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--version", dest="version", metavar="VERSION", help="default: the current version if never released, else the next minor")
+    p.add_argument("--summary", metavar="TEXT", help="what changed, for the change history")
+    p.add_argument("--templates", metavar="DIR", help="project templates overriding the defaults")
+    p.set_defaults(func=cmd_release)
+
+    p = commands.add_parser("init", help="scaffold a new inventory project that passes datamap check")
+    p.add_argument("directory", metavar="DIR")
+    p.add_argument("--name", default="Example Co., Ltd.", help="the organization's legal name")
+    p.add_argument("--country", default="KR", help="ISO 3166 country code of the organization")
+    p.add_argument("--effective", metavar="YYYY-MM-DD", help="the first policy version's effective date (default: today)")
+    p.set_defaults(func=cmd_init)
     return parser
 
 
