@@ -50,17 +50,27 @@ def _mark_whole(line: str, tag: str) -> str:
 
 
 def _mark_words(old: str, new: str) -> str:
-    """The new text with the words that differ from the old marked."""
+    """The new text with the words that differ from the old marked; changes a space apart become one."""
     a, b = _TOKENS.findall(old), _TOKENS.findall(new)
-    out = []
+    segments: list[list] = []  # [changed, old text, new text]
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op == "equal":
-            out.append("".join(b[j1:j2]))
+        old_text, new_text = "".join(a[i1:i2]), "".join(b[j1:j2])
+        changed = op != "equal"
+        if segments and (changed or not new_text.strip()) and segments[-1][0]:
+            segments[-1][1] += old_text
+            segments[-1][2] += new_text
+        else:
+            segments.append([changed, old_text, new_text])
+    out = []
+    for changed, old_text, new_text in segments:
+        if not changed:
+            out.append(new_text)
             continue
-        if op in ("delete", "replace"):
-            out.append(_wrap("del", "".join(a[i1:i2])))
-        if op in ("insert", "replace"):
-            out.append(_wrap("ins", "".join(b[j1:j2])))
+        if not old_text.strip() or not new_text.strip():
+            out.append(_wrap("ins", new_text) if new_text.strip() else _wrap("del", old_text))
+            continue
+        lead, trail = new_text[: len(new_text) - len(new_text.lstrip())], new_text[len(new_text.rstrip()):]
+        out.append(f"{lead}<del>{old_text.strip()}</del><ins>{new_text.strip()}</ins>{trail}")
     return "".join(out)
 
 
