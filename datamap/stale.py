@@ -7,6 +7,7 @@ a change that edits the inventory but forgets to regenerate the pages.
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 from .findings import Finding
@@ -52,8 +53,8 @@ def expected_pages(inventory, graph, project_dir: Path) -> dict[str, str] | None
     if not (Path(project_dir) / "mkdocs.yml").is_file():
         return None
     try:
-        from . import site
-    except ImportError as e:
+        site = importlib.import_module("datamap.site")
+    except ModuleNotFoundError as e:
         if e.name == "datamap.site":
             return None
         raise

@@ -116,9 +116,6 @@ def site_generator(monkeypatch):
 
     module.generate_pages = generate_pages
     monkeypatch.setitem(sys.modules, "datamap.site", module)
-    import datamap
-
-    monkeypatch.setattr(datamap, "site", module, raising=False)
     return module
 
 

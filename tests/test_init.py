@@ -1,0 +1,52 @@
+"""datamap init: a new project that passes datamap check at once."""
+
+import yaml
+
+
+def test_new_project_passes_check(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("init", "acme", "--name", 'Acme: "Korea" Ltd.', "--effective", "2025-03-01")
+    assert result.code == 0, result.err
+    created = sorted(p.relative_to(tmp_path / "acme").as_posix() for p in (tmp_path / "acme").rglob("*") if p.is_file())
+    assert created == [
+        ".github/workflows/datamap.yml", ".gitignore", ".pre-commit-config.yaml", "inventory/data.yaml",
+        "inventory/organization.yaml", "inventory/safeguards.yaml", "mkdocs.yml", "site/index.md",
+    ]
+    check = run("check", "acme/inventory")
+    assert check.code == 0
+    assert check.out.splitlines() == [
+        "acme/inventory/organization.yaml:19:1: W502 no change history: list released versions under 'policy.history' "
+        "(datamap release --effective YYYY-MM-DD records them)",
+        "0 error(s), 1 warning(s)",
+    ]
+    policy = run("render", "policy", "acme/inventory").out
+    assert '**Acme: "Korea" Ltd.** · Version 0.1 · Effective March 1, 2025' in policy
+    assert yaml.safe_load((tmp_path / "acme/mkdocs.yml").read_text())["site_name"] == 'Acme: "Korea" Ltd. privacy documentation'
+    workflow = yaml.safe_load((tmp_path / "acme/.github/workflows/datamap.yml").read_text())
+    steps = [step.get("run", "") for step in workflow["jobs"]["datamap"]["steps"]]
+    assert "datamap check inventory --format github" in steps
+
+
+def test_released_project_is_clean_even_under_strict(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert run("init", "acme", "--effective", "2025-03-01").code == 0
+    assert run("release", "acme/inventory", "--effective", "2025-03-01").code == 0
+    assert run("check", "acme/inventory", "--strict").code == 0
+
+
+def test_init_never_overwrites(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "acme").mkdir()
+    (tmp_path / "acme/mkdocs.yml").write_text("site_name: mine\n")
+    result = run("init", "acme")
+    assert result.code == 2
+    assert result.err == "acme already has acme/mkdocs.yml: datamap init only creates new files\n"
+    assert (tmp_path / "acme/mkdocs.yml").read_text() == "site_name: mine\n"
+    assert not (tmp_path / "acme/inventory").exists()
+
+
+def test_init_rejects_bad_values(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert run("init", "x", "--country", "Korea").err == "--country: 'Korea' is not a two-letter ISO 3166 code such as KR\n"
+    assert run("init", "x", "--effective", "soon").code == 2
+    assert not (tmp_path / "x").exists()
