@@ -118,14 +118,13 @@ def cmd_graph(args) -> int:
 
 def cmd_check(args) -> int:
     from .completeness import check_completeness
-    from .graph import build_graph
     from .stale import expected_pages, stale_files
     from .validate import check_inventory
 
     inventory, findings = check_inventory(args.inventory, check_completeness)
     if inventory is not None and not has_errors(findings) and not args.no_stale:
         project = Path(args.inventory).resolve().parent
-        pages = expected_pages(inventory, build_graph(inventory), project)
+        pages = expected_pages(inventory, project)
         if pages is not None:
             findings = sorted(findings + stale_files(pages, project, fix=f"datamap build {args.inventory}"))
     sys.stdout.write(FORMATTERS[args.format](findings))

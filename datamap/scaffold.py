@@ -54,14 +54,13 @@ def scaffold(directory: Path, name: str, country: str, effective: str | None) ->
 
 
 def _write_site_pages(directory: Path) -> list[Path]:
-    from .graph import build_graph
     from .stale import SITE_DIR, expected_pages
     from .validate import check_inventory
 
     inventory, _ = check_inventory(directory / "inventory")
     if inventory is None:
         return []
-    pages = expected_pages(inventory, build_graph(inventory), directory) or {}
+    pages = expected_pages(inventory, directory) or {}
     written = []
     for relative, text in sorted(pages.items()):
         path = directory / SITE_DIR / relative

@@ -48,8 +48,11 @@ def stale_files(expected: dict[str, str], project_dir: Path | str, fix: str = "d
     return findings
 
 
-def expected_pages(inventory, graph, project_dir: Path) -> dict[str, str] | None:
-    """What the site generator would write now; None when this datamap has no generator or the project no site."""
+def expected_pages(inventory, project_dir: Path) -> dict[str, str] | None:
+    """What the site generator would write now; None when this datamap has no generator or the project no site.
+
+    The lineage graph is built only when there are pages to compare: ``check`` stays fast without them.
+    """
     if not (Path(project_dir) / "mkdocs.yml").is_file():
         return None
     try:
@@ -58,4 +61,6 @@ def expected_pages(inventory, graph, project_dir: Path) -> dict[str, str] | None
         if e.name == "datamap.site":
             return None
         raise
-    return site.generate_pages(inventory, graph, project_dir)
+    from .graph import build_graph
+
+    return site.generate_pages(inventory, build_graph(inventory), project_dir)

@@ -1,10 +1,10 @@
 """datamap diff on a real git repository with two commits, and the redline it prints."""
 
 import shutil
-import subprocess
 
 import pytest
 from conftest import REFERENCE
+from repos import commit_all, git
 
 from datamap.redline import redline_markdown
 
@@ -32,11 +32,6 @@ NEW_SYSTEM = """
 """
 
 
-def git(repo, *args):
-    return subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", *args], cwd=repo, check=True,
-                          capture_output=True, text=True).stdout
-
-
 def append(path, text):
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
 
@@ -46,12 +41,10 @@ def repo(tmp_path, monkeypatch):
     """A git repository whose second commit adds an entrustee in the United States."""
     repo = tmp_path / "project"
     shutil.copytree(REFERENCE, repo / "inventory")
-    git(repo, "init", "-q", "-b", "main")
-    git(repo, "add", ".")
-    git(repo, "commit", "-qm", "first")
+    commit_all(repo, "first")
     append(repo / "inventory/processors.yaml", NEW_PROCESSOR)
     append(repo / "inventory/systems.yaml", NEW_SYSTEM)
-    git(repo, "commit", "-qam", "second")
+    commit_all(repo, "second")
     monkeypatch.chdir(repo)
     return repo
 
@@ -103,8 +96,7 @@ def test_template_changes_in_a_revision_count(run, repo):
     (repo / "templates/en/policy/remedies.md.j2").write_text("unused\n")
     original = (REFERENCE.parent / "templates/en/policy/security.md.j2").read_text()
     (repo / "templates/en/policy/security.md.j2").write_text(original.replace("keep personal information safe", "protect personal information"))
-    git(repo, "add", ".")
-    git(repo, "commit", "-qm", "wording")
+    commit_all(repo, "wording")
     result = run("diff", "HEAD~1", "HEAD")
     assert result.code == 1
     assert "The wording changes, though no fact in the inventory does: see the redline." in result.out
