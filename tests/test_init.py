@@ -50,3 +50,22 @@ def test_init_rejects_bad_values(run, tmp_path, monkeypatch):
     assert run("init", "x", "--country", "Korea").err == "--country: 'Korea' is not a two-letter ISO 3166 code such as KR\n"
     assert run("init", "x", "--effective", "soon").code == 2
     assert not (tmp_path / "x").exists()
+
+
+def test_installed_wheel_scaffolds_a_project(tmp_path):
+    """The skeleton ships inside the wheel, dot-files included."""
+    import subprocess
+    import sys
+    import zipfile
+
+    from conftest import ROOT
+
+    subprocess.run([sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path / "dist")], check=True)
+    with zipfile.ZipFile(next((tmp_path / "dist").glob("datamap-*.whl"))) as archive:
+        archive.extractall(tmp_path / "installed")
+    env = {"PYTHONPATH": str(tmp_path / "installed"), "PATH": "/usr/bin:/bin"}
+    for argv in (["init", "acme", "--effective", "2025-03-01"], ["check", "acme/inventory"]):
+        result = subprocess.run([sys.executable, "-m", "datamap", *argv], cwd=tmp_path, env=env, capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+    assert (tmp_path / "acme/.github/workflows/datamap.yml").is_file()
+    assert (tmp_path / "acme/.pre-commit-config.yaml").is_file()
