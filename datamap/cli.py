@@ -148,7 +148,11 @@ def cmd_diff(args) -> int:
                 sys.stderr.write(format_text(findings) + f"datamap diff: the inventory of {side.label} has errors\n")
                 return EXIT_USAGE
             facts = policy_facts(inventory, build_graph(inventory))
-            sides.append((side.label, facts, render_policy_markdown(facts, args.lang, side.templates)))
+            try:
+                sides.append((side.label, facts, render_policy_markdown(facts, args.lang, side.templates)))
+            except TemplateProblem as e:  # exit 1 would read as "the policy changes"
+                sys.stderr.write(f"datamap diff: {side.label}: {e}\n")
+                return EXIT_USAGE
     (old_label, old_facts, old_text), (new_label, new_facts, new_text) = sides
     changed = old_text != new_text
     redline = None if args.summary_only else redline_markdown(old_text, new_text)

@@ -154,3 +154,12 @@ def test_redline_keeps_markdown_structure_outside_the_marks():
 def test_redline_of_equal_texts_has_no_marks():
     text = "# Title\n\nSome text.\n"
     assert redline_markdown(text, text) == text
+
+
+def test_broken_template_in_a_revision_exits_2_not_1(run, repo):
+    (repo / "templates/en/policy").mkdir(parents=True)
+    (repo / "templates/en/policy/security.md.j2").write_text("{% if %}\n")
+    commit_all(repo, "broken template")
+    result = run("diff", "HEAD~1", "HEAD")
+    assert result.code == 2
+    assert "template syntax error" in result.err
