@@ -55,11 +55,17 @@ class Summary:
         self.lines.append((number, f"Article {number} ({SECTION_TITLES[section]}): {text}"))
 
 
-def _by_id(pairs, key: Callable = lambda e: e.id) -> dict:
-    return {key(entity): (entity, extra) for entity, extra in pairs}
+def _by_id(pairs) -> dict:
+    """(entity, facts about it) pairs keyed by the entity's id."""
+    return {entity.id: (entity, extra) for entity, extra in pairs}
 
 
-def _compare(s: Summary, section: str, old: dict, new: dict, what: str, describe: Callable, changes: Callable) -> None:
+def _plain(entities, key: Callable = lambda e: e.id) -> dict:
+    """Entities with no extra facts, keyed by ``key``."""
+    return {key(entity): (entity, None) for entity in entities}
+
+
+def _compare(s: Summary, section: str, old: dict, new: dict, what: str, describe: Callable, changes: Callable | None = None) -> None:
     """Report entities added to, removed from and changed in one section, compared by key."""
     for key, (entity, extra) in new.items():
         if key not in old:
@@ -67,7 +73,7 @@ def _compare(s: Summary, section: str, old: dict, new: dict, what: str, describe
     for key, (entity, extra) in old.items():
         if key not in new:
             s.add(section, f"{what} {describe(entity, extra)} is removed")
-    for key in [k for k in new if k in old]:
+    for key in [k for k in new if k in old and changes]:
         for text in changes(old[key], new[key]):
             s.add(section, text)
 
@@ -114,7 +120,7 @@ def _items(s: Summary) -> None:
             out.append(f"item {s.t(new.label)} is now {new.sensitivity.replace('_', ' ')}")
         return out
 
-    _compare(s, "items", _by_id((i, None) for i in s.old.inventory.items), _by_id((i, None) for i in s.new.inventory.items), "item", describe, changes)
+    _compare(s, "items", _plain(s.old.inventory.items), _plain(s.new.inventory.items), "item", describe, changes)
 
 
 def _collection(s: Summary) -> None:
@@ -181,7 +187,9 @@ def _recipients(s: Summary) -> None:
                 out.append(f"{name} re-entrusts {s.t(sub.task)} to {s.t(sub.name)} ({s.country(sub.country)})")
         return out
 
-    rows = lambda facts: _by_id(((r, None) for r in facts.processors), key=lambda r: r.processor.id)  # noqa: E731
+    def rows(facts):
+        return _plain(facts.processors, key=lambda row: row.processor.id)
+
     _compare(s, "processors", rows(s.old), rows(s.new), "entrustee", processor, processor_changes)
 
     _compare(
@@ -203,16 +211,14 @@ def _recipients(s: Summary) -> None:
 def _simple_lists(s: Summary) -> None:
     """Sections whose entries are compared whole: storage, decisions, remedies, measures, contacts."""
     old, new = s.old.inventory, s.new.inventory
-    no_changes = lambda a, b: []  # noqa: E731
-    _compare(s, "web_storage", _by_id((w, None) for w in old.web_storage), _by_id((w, None) for w in new.web_storage),
-             "web storage", lambda w, _: f"{w.name or w.id} ({w.kind.replace('_', ' ')}) for {s.t(w.purpose)}", no_changes)
+    _compare(s, "web_storage", _plain(old.web_storage), _plain(new.web_storage),
+             "web storage", lambda w, _: f"{w.name or w.id} ({w.kind.replace('_', ' ')}) for {s.t(w.purpose)}")
     _compare(s, "automated_decisions", _by_id(s.old.automated_decisions), _by_id(s.new.automated_decisions),
-             "automated decision", lambda d, items: f"{s.t(d.name)} using {s.labels(items)}", no_changes)
-    by_text = lambda entries, text: {text(e): (e, None) for e in entries}  # noqa: E731
-    _compare(s, "remedies", by_text(old.remedies, lambda r: s.t(r.name)), by_text(new.remedies, lambda r: s.t(r.name)),
-             "remedy body", lambda r, _: s.t(r.name), no_changes)
-    _compare(s, "security", by_text(old.security_measures, lambda m: s.t(m.measure)), by_text(new.security_measures, lambda m: s.t(m.measure)),
-             "security measure", lambda m, _: f"({m.category}) {s.t(m.measure)}", no_changes)
+             "automated decision", lambda d, items: f"{s.t(d.name)} using {s.labels(items)}")
+    remedy, measure = (lambda r: s.t(r.name)), (lambda m: s.t(m.measure))
+    _compare(s, "remedies", _plain(old.remedies, remedy), _plain(new.remedies, remedy), "remedy body", lambda r, _: remedy(r))
+    _compare(s, "security", _plain(old.security_measures, measure), _plain(new.security_measures, measure),
+             "security measure", lambda m, _: f"({m.category}) {measure(m)}")
     if old.organization.privacy_officer != new.organization.privacy_officer or old.organization.complaints_department != new.organization.complaints_department:
         s.add("officer", "the privacy officer's details change")
     if old.organization.domestic_agent and new.organization.domestic_agent and old.organization.domestic_agent != new.organization.domestic_agent:

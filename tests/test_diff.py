@@ -163,3 +163,49 @@ def test_broken_template_in_a_revision_exits_2_not_1(run, repo):
     result = run("diff", "HEAD~1", "HEAD")
     assert result.code == 2
     assert "template syntax error" in result.err
+
+
+def test_summary_names_each_kind_of_change(run, minimal):
+    shutil.copytree(minimal, minimal.parent / "new")
+    new = minimal.parent / "new"
+    text = (new / "inventory.yaml").read_text()
+    text = text.replace('version: "1.0"', 'version: "1.1"').replace("trigger: withdrawal", "trigger: collection\n    period: P3Y")
+    text = text.replace("  - {id: signup, method: form, items: [email]}", "  - {id: signup, method: form, items: [email, phone]}")
+    (new / "inventory.yaml").write_text(text)
+    (new / "more.yaml").write_text("""
+retention:
+  - id: billing
+    records: {en: Payment records, ko: 결제 기록}
+    items: [phone]
+    period: P5Y
+items:
+  - id: phone
+    label: {en: Phone, ko: 전화번호}
+    required: false
+third_parties:
+  - id: courier
+    name: {en: Fast Courier, ko: 빠른택배}
+    country: KR
+    purpose: {en: delivery, ko: 배송}
+    items: [phone]
+    retention: {en: until delivery, ko: 배송 완료 시까지}
+web_storage:
+  - {id: prefs, kind: local_storage, purpose: {en: remembering settings, ko: 설정 기억}}
+remedies:
+  - {name: {en: KISA Privacy Center, ko: 개인정보침해신고센터}, phone: "118"}
+""")
+    result = run("diff", "inv", "new", "--summary-only")
+    assert result.code == 1, result.err
+    assert [line for line in result.out.splitlines() if line.startswith("- ")] == [
+        "- Articles renumbered: 10 → 11 (Privacy officer), 11 → 13 (Miscellaneous)",
+        "- Article 1 (Items processed): new item Phone (optional)",
+        "- Article 2 (Collection): collection by form now also collects Phone",
+        "- Article 4 (Retention): new retention rule Payment records: Phone kept 5 years",
+        "- Article 4 (Retention): Account kept 3 years instead of until withdrawal",
+        "- Article 8 (Third-party provision): new recipient Fast Courier (Republic of Korea) receiving Phone for delivery",
+        "- Article 10 (Cookies and web storage): the policy now needs a section on cookies and web storage",
+        "- Article 10 (Cookies and web storage): new web storage prefs (local storage) for remembering settings",
+        "- Article 12 (Remedies): the policy now needs a section on remedies",
+        "- Article 12 (Remedies): new remedy body KISA Privacy Center",
+        "- Article 13 (Miscellaneous): version 1.0 (effective 2025-01-01) becomes version 1.1 (effective 2025-01-01)",
+    ]
