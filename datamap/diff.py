@@ -69,10 +69,10 @@ def _compare(s: Summary, section: str, old: dict, new: dict, what: str, describe
     """Report entities added to, removed from and changed in one section, compared by key."""
     for key, (entity, extra) in new.items():
         if key not in old:
-            s.add(section, f"new {what} {describe(entity, extra)}")
+            s.add(section, f"new {what}: {describe(entity, extra)}")
     for key, (entity, extra) in old.items():
         if key not in new:
-            s.add(section, f"{what} {describe(entity, extra)} is removed")
+            s.add(section, f"removed {what}: {describe(entity, extra)}")
     for key in [k for k in new if k in old and changes]:
         for text in changes(old[key], new[key]):
             s.add(section, text)
@@ -165,7 +165,7 @@ def _retention(s: Summary) -> None:
         return out
 
     _compare(s, "retention", rules(s.old), rules(s.new), "retention rule",
-             lambda r, items: f"{s.t(r.records)}: {s.labels(items)} kept {period(r)}", changes)
+             lambda r, items: f"{s.t(r.records)} ({s.labels(items)}) kept {period(r)}", changes)
 
 
 def _recipients(s: Summary) -> None:
@@ -202,7 +202,7 @@ def _recipients(s: Summary) -> None:
         return {(t.kind, getattr(t.recipient, "id", "self"), t.country): (t, None) for t in facts.transfers}
 
     _compare(
-        s, "overseas", transfers(s.old), transfers(s.new), "transfer abroad:",
+        s, "overseas", transfers(s.old), transfers(s.new), "transfer abroad",
         lambda t, _: f"{s.labels(t.items)} to {s.t(t.recipient.name)} in {s.country(t.country)}",
         lambda a, b: _item_changes(s, f"the transfer to {s.t(b[0].recipient.name)} in {s.country(b[0].country)}", a[0].items, b[0].items, "carries"),
     )

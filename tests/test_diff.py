@@ -55,7 +55,7 @@ def test_diff_between_two_commits(run, repo):
     summary = result.out.split("## Redline")[0]
     assert [line for line in summary.splitlines() if line.startswith("- ")] == [
         "- Articles renumbered: 10 → 11 (Cookies and web storage), 11 → 12 (Privacy officer), 12 → 13 (Miscellaneous)",
-        "- Article 9 (Outsourcing): new entrustee Twilio SendGrid (United States) receiving Email and Name of a person in charge",
+        "- Article 9 (Outsourcing): new entrustee: Twilio SendGrid (United States) receiving Email and Name of a person in charge",
         "- Article 10 (Overseas transfer): the policy now needs a section on overseas transfer",
         "- Article 10 (Overseas transfer): new transfer abroad: Email and Name of a person in charge to Twilio SendGrid in United States",
     ]
@@ -71,7 +71,7 @@ def test_diff_never_touches_the_working_tree(run, repo):
     before = git(repo, "status", "--porcelain")
     result = run("diff", "main~1", "main")
     assert result.code == 1
-    assert "new entrustee Twilio SendGrid" in result.out
+    assert "new entrustee: Twilio SendGrid" in result.out
     assert git(repo, "status", "--porcelain") == before
     assert git(repo, "stash", "list") == ""
 
@@ -198,14 +198,18 @@ remedies:
     assert result.code == 1, result.err
     assert [line for line in result.out.splitlines() if line.startswith("- ")] == [
         "- Articles renumbered: 10 → 11 (Privacy officer), 11 → 13 (Miscellaneous)",
-        "- Article 1 (Items processed): new item Phone (optional)",
+        "- Article 1 (Items processed): new item: Phone (optional)",
         "- Article 2 (Collection): collection by form now also collects Phone",
-        "- Article 4 (Retention): new retention rule Payment records: Phone kept 5 years",
+        "- Article 4 (Retention): new retention rule: Payment records (Phone) kept 5 years",
         "- Article 4 (Retention): Account kept 3 years instead of until withdrawal",
-        "- Article 8 (Third-party provision): new recipient Fast Courier (Republic of Korea) receiving Phone for delivery",
+        "- Article 8 (Third-party provision): new recipient: Fast Courier (Republic of Korea) receiving Phone for delivery",
         "- Article 10 (Cookies and web storage): the policy now needs a section on cookies and web storage",
-        "- Article 10 (Cookies and web storage): new web storage prefs (local storage) for remembering settings",
+        "- Article 10 (Cookies and web storage): new web storage: prefs (local storage) for remembering settings",
         "- Article 12 (Remedies): the policy now needs a section on remedies",
-        "- Article 12 (Remedies): new remedy body KISA Privacy Center",
+        "- Article 12 (Remedies): new remedy body: KISA Privacy Center",
         "- Article 13 (Miscellaneous): version 1.0 (effective 2025-01-01) becomes version 1.1 (effective 2025-01-01)",
     ]
+    backwards = run("diff", "new", "inv", "--summary-only").out
+    assert "- Article 8 (Third-party provision): removed recipient: Fast Courier (Republic of Korea) receiving Phone for delivery" in backwards
+    assert "- Article 12 (Remedies): this section no longer applies and is removed" in backwards
+    assert "- Article 2 (Collection): collection by form no longer collects Phone" in backwards

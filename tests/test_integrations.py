@@ -105,7 +105,7 @@ def test_action_summarises_a_pull_request(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert "::warning file=inventory/organization.yaml,line=19,col=1,title=W501::" in result.stdout
     assert summary.startswith("## datamap check\n\nThe inventory passes.\n")
-    assert "- Article 9 (Outsourcing): new entrustee Twilio SendGrid (United States) receiving Email and Name of a person in charge" in summary
+    assert "- Article 9 (Outsourcing): new entrustee: Twilio SendGrid (United States) receiving Email and Name of a person in charge" in summary
     assert "## Redline" not in summary
     assert outputs == "policy-changed=true\n"
 
