@@ -38,11 +38,11 @@ def _git(args: list[str], cwd: Path, binary: bool = False):
     return result.stdout if binary else result.stdout.decode("utf-8", "replace").strip()
 
 
-def _repo_path(inventory: Path, cwd: Path) -> tuple[Path, str]:
+def _repo_path(name: str, inventory: Path, cwd: Path) -> tuple[Path, str]:
     """The repository root and the inventory's path inside it, for a path given relative to ``cwd``."""
     top = _git(["rev-parse", "--show-toplevel"], cwd)
     if top is None:
-        raise UsageError(f"{cwd} is not in a git repository, and the revision is not a directory")
+        raise UsageError(f"'{name}' is not a directory, and {cwd} is not in a git repository to find it as a revision")
     absolute = (cwd / inventory).resolve()
     try:
         relative = absolute.relative_to(Path(top).resolve())
@@ -72,7 +72,7 @@ def resolve(name: str, inventory: str, cwd: Path | None = None) -> Iterator[Side
         templates = path.resolve().parent / "templates"
         yield Side(name, path, templates if templates.is_dir() else None)
         return
-    repo, relative = _repo_path(Path(inventory), cwd)
+    repo, relative = _repo_path(name, Path(inventory), cwd)
     commit = _git(["rev-parse", "--verify", "--quiet", f"{name}^{{commit}}"], repo)
     if not commit:
         raise UsageError(f"'{name}' is neither an inventory directory nor a git revision")

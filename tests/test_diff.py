@@ -213,3 +213,10 @@ remedies:
     assert "- Article 8 (Third-party provision): removed recipient: Fast Courier (Republic of Korea) receiving Phone for delivery" in backwards
     assert "- Article 12 (Remedies): this section no longer applies and is removed" in backwards
     assert "- Article 2 (Collection): collection by form no longer collects Phone" in backwards
+
+
+def test_outside_a_repository_a_missing_directory_is_a_usage_error(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("diff", "old", "new")
+    assert result.code == 2
+    assert result.err == f"'old' is not a directory, and {tmp_path} is not in a git repository to find it as a revision\n"
