@@ -80,7 +80,7 @@ def test_output_file_is_written_whole_and_kept_on_failure(run, minimal):
 def test_internal_error_is_one_line_with_exit_3(run, monkeypatch):
     import datamap.validate
 
-    def boom(_):
+    def boom(*_):
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(datamap.validate, "check_inventory", boom)
