@@ -147,7 +147,7 @@ def cmd_diff(args) -> int:
     sides = []
     with resolve(args.old, args.inventory) as old, resolve(args.new, args.inventory) as new:
         for side in (old, new):
-            inventory, findings = check_inventory(side.inventory)
+            inventory, findings = check_inventory(side.inventory, _language_errors(args.lang))
             if inventory is None or has_errors(findings):
                 sys.stderr.write(format_text(findings) + f"datamap diff: the inventory of {side.label} has errors\n")
                 return EXIT_USAGE
@@ -187,6 +187,7 @@ def cmd_release(args) -> int:
     edited = []
 
     def render(lang):
+        """The released text in ``lang``; None when templates or texts in that language are missing."""
         if not any((d / lang / "policy.md.j2").is_file() for d in (templates, default_templates_dir()) if d):
             return None
         if not edited:
@@ -194,6 +195,8 @@ def cmd_release(args) -> int:
             if found[0] is None or has_errors(found[1]):
                 raise UsageError("the edited inventory does not validate; it was left unchanged:\n" + format_text(found[1]))
             edited.append(found[0])
+        if _language_errors(lang)(edited[0]):
+            return None
         return render_policy(edited[0], build_graph(edited[0]), lang, templates)
 
     result = release(inventory, Path(args.inventory), effective, args.version, args.summary, render)
@@ -201,7 +204,8 @@ def cmd_release(args) -> int:
     for path in result.texts:
         sys.stdout.write(f"  wrote {display_path(path)}\n")
     for lang in result.skipped_languages:
-        sys.stderr.write(f"datamap release: no '{lang}' policy templates, so no '{lang}' text was frozen\n")
+        sys.stderr.write(f"datamap release: no '{lang}' text frozen: the '{lang}' templates or inventory texts are missing "
+                         f"(`datamap validate --lang {lang}` lists the texts)\n")
     return EXIT_OK
 
 

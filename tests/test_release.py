@@ -94,3 +94,22 @@ def test_invalid_inventory_is_not_released(run, project):
     assert "E202 missing required key 'label'" in result.err
     assert (project / "policy.yaml").read_text() == POLICY
     assert not (project.parent / "versions").exists()
+
+
+def test_both_languages_are_frozen(run, project):
+    assert run("release", "inv", "--effective", "2025-01-01", "--summary", "First").code == 0
+    assert run("release", "inv", "--effective", "2025-07-01").code == 0
+    korean = (project.parent / "versions/1.1/policy.ko.md").read_text()
+    assert korean == run("render", "policy", "inv", "--lang", "ko").out
+    assert "\n- 버전 1.0, 2025년 1월 1일 시행: First\n" in korean
+    assert "버전 1.1, " not in korean
+    assert "이 개인정보 처리방침(버전 1.1)은 2025년 7월 1일부터 시행합니다." in korean
+
+
+def test_a_language_with_missing_texts_is_not_frozen(run, project):
+    write(project, "english.yaml", "remedies:\n  - {name: KISA Privacy Center, phone: '118'}\n  - {name: {en: Police only in English}}\n")
+    result = run("release", "inv", "--effective", "2025-01-01")
+    assert result.code == 0
+    assert (project.parent / "versions/1.0/policy.en.md").exists()
+    assert not (project.parent / "versions/1.0/policy.ko.md").exists()
+    assert "datamap release: no 'ko' text frozen: the 'ko' templates or inventory texts are missing" in result.err
