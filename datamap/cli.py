@@ -125,7 +125,8 @@ def cmd_check(args) -> int:
     from .stale import expected_pages, stale_files
     from .validate import check_inventory
 
-    inventory, findings = check_inventory(args.inventory, check_completeness)
+    language = _language_errors(args.lang)
+    inventory, findings = check_inventory(args.inventory, lambda inv: check_completeness(inv) + (language(inv) if language else []))
     if inventory is not None and not has_errors(findings) and not args.no_stale:
         project = Path(args.inventory).resolve().parent
         pages = expected_pages(inventory, project)
@@ -271,6 +272,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="warnings fail the run too")
     p.add_argument("--format", choices=sorted(FORMATTERS), default="text")
     p.add_argument("--no-stale", action="store_true", help="do not compare the generated site pages")
+    p.add_argument("--lang", choices=["en", "ko"], help="also require every text in this language (E401)")
     p.set_defaults(func=cmd_check)
 
     p = commands.add_parser("diff", help="what changes in the policy between two inventories or git revisions")

@@ -133,3 +133,13 @@ def test_check_fails_on_stale_pages_of_a_project_with_a_site(run, minimal, site_
 
 def test_projects_without_mkdocs_have_no_stale_check(run, minimal, site_generator):
     assert run("check", "inv").code == 0
+
+
+def test_check_can_require_a_language(run, minimal):
+    write(minimal, "english.yaml", "remedies:\n  - {name: {en: Police}}\n")
+    assert run("check", "inv").code == 0
+    result = run("check", "inv", "--lang", "ko")
+    assert result.code == 1
+    assert [line for line in lines(result) if " E401 " in line] == [
+        "inv/english.yaml:2:12: E401 no 'ko' text for remedies[0].name: add a 'ko' translation to render in 'ko'"
+    ]
