@@ -18,7 +18,6 @@ _MARKER = re.compile(r"^(\s*(?:#{1,6}\s+|[-*+]\s+|\d+\\?\.\s+|\*\*\d+\.\s*)?)(.*
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _TOKENS = re.compile(r"\s+|\S+")
-_EDGES = re.compile(r"^(\s*(?:\*\*)?)(.*?)((?<!\\)(?:\*\*)?\s*)$", re.S)
 #: how alike two lines must be (difflib ratio) to be shown as one line with words marked
 SIMILAR = 0.6
 
@@ -31,8 +30,16 @@ table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: .
 
 
 def _wrap(tag: str, text: str) -> str:
-    """Mark ``text``, leaving surrounding spaces and bold markers outside the mark."""
-    before, inner, after = _EDGES.match(text).groups()
+    """Mark ``text``, leaving outside the mark its surrounding spaces and a bold marker it does not close."""
+    inner = text.strip()
+    if not inner:
+        return text
+    before, after = text[: text.index(inner)], text[text.index(inner) + len(inner):]
+    if inner.count("**") % 2:  # one bold marker belongs to text outside: keep it outside
+        if inner.startswith("**"):
+            before, inner = before + "**", inner[2:].lstrip()
+        elif inner.endswith("**") and not inner.endswith("\\**"):
+            inner, after = inner[:-2].rstrip(), "**" + after
     return f"{before}<{tag}>{inner}</{tag}>{after}" if inner else text
 
 

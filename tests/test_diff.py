@@ -1,8 +1,11 @@
 """datamap diff on a real git repository with two commits, and the redline it prints."""
 
+import re
 import shutil
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from conftest import REFERENCE
 from repos import commit_all, git
 
@@ -220,3 +223,41 @@ def test_outside_a_repository_a_missing_directory_is_a_usage_error(run, tmp_path
     result = run("diff", "old", "new")
     assert result.code == 2
     assert result.err == f"'old' is not a directory, and {tmp_path} is not in a git repository to find it as a revision\n"
+
+
+# --- property: accepting every change in the redline gives the new text back -----------------------
+
+WORDS = st.sampled_from(["Email", "Name", "the", "Company", "keeps", "5", "years", "(optional)", "\\*", "**Bold**", "&lt;b&gt;"])
+LINES = st.one_of(
+    st.just(""),
+    st.builds(lambda marker, words: marker + " ".join(words),
+              st.sampled_from(["", "## Article 3 ", "- ", "1. ", "2.1. ", "**1. "]), st.lists(WORDS, min_size=1, max_size=6)),
+    st.builds(lambda cells: "| " + " | ".join(" ".join(c) for c in cells) + " |", st.lists(st.lists(WORDS, min_size=1, max_size=3), min_size=2, max_size=3)),
+    st.just("|---|---|"),
+)
+
+
+def words(lines) -> list[str]:
+    """Lines with their spaces normalised, leaving out blank lines and table rules, which carry no words
+    (deleted ones stay in the redline unmarked, and change nothing in how it reads)."""
+    return [" ".join(line.split()) for line in lines if not re.fullmatch(r"[|\-\s]*", line)]
+
+
+def accept_all(redline: str) -> list[str]:
+    """The redline with deletions dropped and insertions kept."""
+    out = []
+    for line in redline.splitlines():
+        accepted = re.sub(r"<ins>(.*?)</ins>", r"\1", re.sub(r"<del>.*?</del>", "", line))
+        content = re.sub(r"^\s*(#{1,6}\s+|[-*+]\s+|[\d.]+\\?\.?\s+|\*\*[\d.]+\s*)?", "", accepted)
+        if "<del>" in line and "<ins>" not in line and re.fullmatch(r"[*|\s]*", content):
+            continue  # a line that was deleted whole
+        out.append(accepted.replace("****", ""))  # bold markers stay outside a mark: an emptied bold shows nothing
+    return words(out)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(LINES, max_size=8), st.lists(LINES, max_size=8))
+def test_accepting_every_change_gives_the_new_text(old, new):
+    old_text, new_text = "\n".join(old) + "\n", "\n".join(new) + "\n"
+    redline = redline_markdown(old_text, new_text)
+    assert accept_all(redline) == words(new_text.splitlines())
