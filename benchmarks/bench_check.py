@@ -115,7 +115,7 @@ def main() -> None:
     width = max(len(name) for name, _ in rows)
     print(f"{'':<{width}}  {'fastest':>10}  {'median':>10}")
     for name, (fastest, median) in rows:
-        print(f"{name:<{width}}  {fastest * 1000:7.1f} ms  {median * 1000:7.1f} ms")
+        print(f"{name:<{width}}  {fastest * 1000:7.2f} ms  {median * 1000:7.2f} ms")
     print(f"{'check / validate at ' + str(args.fields) + ' fields (fastest)':<{width}}  {check[0] / validate[0]:9.2f}x")
 
 

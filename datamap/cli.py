@@ -171,11 +171,8 @@ def cmd_diff(args) -> int:
 def cmd_release(args) -> int:
     import datetime as dt
 
-    from .graph import build_graph
     from .load import display_path
     from .release import release
-    from .render import default_templates_dir, render_policy
-    from .validate import check_inventory
 
     try:
         effective = dt.date.fromisoformat(args.effective)
@@ -184,23 +181,7 @@ def cmd_release(args) -> int:
     inventory, _, failed = _load(args)
     if failed:
         return EXIT_FINDINGS
-    templates = _templates_dir(args)
-    edited = []
-
-    def render(lang):
-        """The released text in ``lang``; None when templates or texts in that language are missing."""
-        if not any((d / lang / "policy.md.j2").is_file() for d in (templates, default_templates_dir()) if d):
-            return None
-        if not edited:
-            found = check_inventory(args.inventory)
-            if found[0] is None or has_errors(found[1]):
-                raise UsageError("the edited inventory does not validate; it was left unchanged:\n" + format_text(found[1]))
-            edited.append(found[0])
-        if _language_errors(lang)(edited[0]):
-            return None
-        return render_policy(edited[0], build_graph(edited[0]), lang, templates)
-
-    result = release(inventory, Path(args.inventory), effective, args.version, args.summary, render)
+    result = release(inventory, Path(args.inventory), effective, args.version, args.summary, _templates_dir(args))
     sys.stdout.write(f"released version {result.version}, effective {effective}: recorded in {result.policy_file}\n")
     for path in result.texts:
         sys.stdout.write(f"  wrote {display_path(path)}\n")

@@ -96,12 +96,36 @@ def edit_policy_text(text: str, version: str, effective: dt.date, summary: str |
     return text
 
 
-def release(inventory, inventory_dir: Path, effective: dt.date, version: str | None, summary: str | None,
-            render) -> Released:
-    """Record the release in the inventory file that holds ``policy``, then freeze the rendered texts.
+def _texts_renderer(inventory_dir: Path, templates: Path | None):
+    """``render(lang)``: the policy of the edited inventory in ``lang``, or None when templates or texts
+    in that language are missing (a frozen text must not fall back to another language)."""
+    from .checks import check_language
+    from .findings import format_text, has_errors
+    from .graph import build_graph
+    from .render import default_templates_dir, render_policy
+    from .validate import check_inventory
 
-    ``render(lang)`` returns the policy text of the edited inventory, or None when ``lang`` has no templates.
-    """
+    edited = []
+
+    def render(lang: str) -> str | None:
+        if not any((d / lang / "policy.md.j2").is_file() for d in (templates, default_templates_dir()) if d):
+            return None
+        if not edited:
+            inventory, findings = check_inventory(inventory_dir)
+            if inventory is None or has_errors(findings):
+                raise UsageError("the edited inventory does not validate; it was left unchanged:\n" + format_text(findings))
+            edited.append(inventory)
+        if check_language(edited[0], lang, code="E401"):
+            return None
+        return render_policy(edited[0], build_graph(edited[0]), lang, templates)
+
+    return render
+
+
+def release(inventory, inventory_dir: Path, effective: dt.date, version: str | None, summary: str | None,
+            templates: Path | None = None) -> Released:
+    """Record the release in the inventory file that holds ``policy``, then freeze the rendered texts."""
+    render = _texts_renderer(inventory_dir, templates)
     policy = inventory.policy
     version = version or next_version(policy)
     if any(v.version == version for v in policy.history):
