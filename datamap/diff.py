@@ -130,7 +130,8 @@ def _collection(s: Summary) -> None:
     _compare(
         s, "collection", _by_id(s.old.collection_points), _by_id(s.new.collection_points), "way of collecting",
         lambda p, items: f"{name(p)}, collecting {s.labels(items)}",
-        lambda a, b: _item_changes(s, f"collection by {name(b[0])}", a[1], b[1], "collects"),
+        lambda a, b: ([f"collection by {name(a[0])} is now called {name(b[0])}"] if name(a[0]) != name(b[0]) else [])
+        + _item_changes(s, f"collection by {name(b[0])}", a[1], b[1], "collects"),
     )
 
 

@@ -1,5 +1,7 @@
 """datamap init: a new project that passes datamap check at once."""
 
+from pathlib import Path
+
 import yaml
 
 
@@ -69,3 +71,35 @@ def test_installed_wheel_scaffolds_a_project(tmp_path):
         assert result.returncode == 0, result.stderr
     assert (tmp_path / "acme/.github/workflows/datamap.yml").is_file()
     assert (tmp_path / "acme/.pre-commit-config.yaml").is_file()
+
+
+def test_scaffolded_workflow_runs_on_a_pull_request(run, tmp_path, monkeypatch):
+    """The workflow's own steps, run by bash in the new project as the runner would on a pull request."""
+    import os
+    import subprocess
+    import sys
+
+    from repos import commit_all
+
+    monkeypatch.chdir(tmp_path)
+    assert run("init", "acme", "--effective", "2025-03-01").code == 0
+    project = tmp_path / "acme"
+    base = commit_all(project, "new project")
+    data = project / "inventory/data.yaml"
+    data.write_text(data.read_text().replace("items: [email, name]\n\npurposes", "items: [email, name]\n    label: {en: sign-up, ko: 가입}\n\npurposes", 1)
+                    .replace("    label: {en: \"sign-up form\", ko: \"회원가입 양식\"}\n", ""))
+    commit_all(project, "rename the sign-up form")
+
+    workflow = yaml.safe_load((project / ".github/workflows/datamap.yml").read_text())
+    summary = tmp_path / "summary.md"
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}", "GITHUB_STEP_SUMMARY": str(summary),
+           "GITHUB_ACTIONS": "true", **workflow["env"]}
+    for step in workflow["jobs"]["datamap"]["steps"]:
+        if "run" not in step or "pip install" in step["run"]:
+            continue
+        script = step["run"].replace("${{ github.event.pull_request.base.sha }}", base)
+        result = subprocess.run(["bash", "-e", "-c", script], cwd=project, env=env, capture_output=True, text=True)
+        assert result.returncode == 0, (script, result.stdout, result.stderr)
+    report = summary.read_text()
+    assert report.startswith(f"# Privacy policy changes: {base}")
+    assert "- Article 2 (Collection): collection by sign-up form is now called sign-up\n" in report
