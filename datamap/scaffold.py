@@ -50,7 +50,7 @@ def scaffold(directory: Path, name: str, country: str, effective: str | None) ->
         raise UsageError(f"{directory} already has {', '.join(existing)}: datamap init only creates new files")
     for path, template in plan.items():
         write_atomic(path, Template(template.read_text(encoding="utf-8")).safe_substitute(values))
-    return list(plan) + _write_site_pages(directory)
+    return list(dict.fromkeys([*plan, *_write_site_pages(directory)]))
 
 
 def _write_site_pages(directory: Path) -> list[Path]:
