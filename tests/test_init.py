@@ -27,6 +27,12 @@ def test_new_project_passes_check(run, tmp_path, monkeypatch):
     workflow = yaml.safe_load((tmp_path / "acme/.github/workflows/datamap.yml").read_text())
     steps = [step.get("run", "") for step in workflow["jobs"]["datamap"]["steps"]]
     assert "datamap check inventory --format github" in steps
+    import subprocess
+    import sys
+
+    mkdocs = subprocess.run([Path(sys.executable).parent / "mkdocs", "build", "--strict", "-q"], cwd=tmp_path / "acme", capture_output=True, text=True)
+    assert mkdocs.returncode == 0, mkdocs.stderr
+    assert (tmp_path / "acme/build/site/index.html").is_file()
 
 
 def test_released_project_is_clean_even_under_strict(run, tmp_path, monkeypatch):
