@@ -1,8 +1,14 @@
 """datamap init: a new project that passes datamap check at once."""
 
+import os
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 import yaml
+from conftest import ROOT
+from repos import commit_all
 
 
 def test_new_project_passes_check(run, tmp_path, monkeypatch):
@@ -27,9 +33,6 @@ def test_new_project_passes_check(run, tmp_path, monkeypatch):
     workflow = yaml.safe_load((tmp_path / "acme/.github/workflows/datamap.yml").read_text())
     steps = [step.get("run", "") for step in workflow["jobs"]["datamap"]["steps"]]
     assert "datamap check inventory --format github" in steps
-    import subprocess
-    import sys
-
     mkdocs = subprocess.run([Path(sys.executable).parent / "mkdocs", "build", "--strict", "-q"], cwd=tmp_path / "acme", capture_output=True, text=True)
     assert mkdocs.returncode == 0, mkdocs.stderr
     assert (tmp_path / "acme/build/site/index.html").is_file()
@@ -62,12 +65,6 @@ def test_init_rejects_bad_values(run, tmp_path, monkeypatch):
 
 def test_installed_wheel_scaffolds_a_project(tmp_path):
     """The skeleton ships inside the wheel, dot-files included."""
-    import subprocess
-    import sys
-    import zipfile
-
-    from conftest import ROOT
-
     subprocess.run([sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path / "dist")], check=True)
     with zipfile.ZipFile(next((tmp_path / "dist").glob("datamap-*.whl"))) as archive:
         archive.extractall(tmp_path / "installed")
@@ -82,9 +79,6 @@ def test_installed_wheel_scaffolds_a_project(tmp_path):
 def test_scaffolded_workflow_runs_on_a_pull_request(run, tmp_path, monkeypatch):
     """The workflow's own steps, run by bash in the new project as the runner would on a pull request."""
     import os
-    import subprocess
-    import sys
-
     from repos import commit_all
 
     monkeypatch.chdir(tmp_path)
