@@ -78,9 +78,6 @@ def test_installed_wheel_scaffolds_a_project(tmp_path):
 
 def test_scaffolded_workflow_runs_on_a_pull_request(run, tmp_path, monkeypatch):
     """The workflow's own steps, run by bash in the new project as the runner would on a pull request."""
-    import os
-    from repos import commit_all
-
     monkeypatch.chdir(tmp_path)
     assert run("init", "acme", "--effective", "2025-03-01").code == 0
     project = tmp_path / "acme"
