@@ -188,6 +188,8 @@ def cmd_release(args) -> int:
     for lang in result.skipped_languages:
         sys.stderr.write(f"datamap release: no '{lang}' text frozen: the '{lang}' templates or inventory texts are missing "
                          f"(`datamap validate --lang {lang}` lists the texts)\n")
+    if (Path(args.inventory).resolve().parent / "mkdocs.yml").is_file():
+        sys.stdout.write(f"next: datamap build {args.inventory}, to publish the version on the site\n")
     return EXIT_OK
 
 
