@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .findings import Finding
+from .gcpause import paused_gc
 from .model import Inventory
 
 
@@ -79,6 +80,7 @@ def _missing_texts(value, path: tuple, lang: str):
             yield path
 
 
+@paused_gc()
 def check_language(inventory: Inventory, lang: str) -> list[Finding]:
     """W401 for every text that has no version in ``lang``: it would otherwise appear in another language."""
     findings = []

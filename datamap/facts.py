@@ -13,6 +13,7 @@ from typing import Any
 import networkx as nx
 
 from . import graph as g
+from .gcpause import paused_gc
 from .model import Inventory, Item
 
 #: policy sections in order; True marks sections every policy has
@@ -144,6 +145,7 @@ def _number_sections(applies: dict[str, bool]) -> dict[str, int]:
     return numbers
 
 
+@paused_gc()
 def policy_facts(inventory: Inventory, graph: nx.MultiDiGraph) -> PolicyFacts:
     by_id = inventory.by_id("items")
     points = [(p, _items(by_id, p.items)) for p in inventory.collection_points]

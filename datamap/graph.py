@@ -17,6 +17,7 @@ from typing import Any
 
 import networkx as nx
 
+from .gcpause import paused_gc
 from .model import Inventory
 
 
@@ -24,6 +25,7 @@ def node(kind: str, entity_id: str) -> str:
     return f"{kind}:{entity_id}"
 
 
+@paused_gc()
 def build_graph(inventory: Inventory) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph(home=inventory.organization.country)
     home = inventory.organization.country

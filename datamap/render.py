@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from . import language
 from .facts import PolicyFacts, policy_facts, processor_rows
+from .gcpause import paused_gc
 from .model import Inventory
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|>#])")
@@ -86,6 +87,7 @@ def render_template(name: str, lang: str, templates_dir: Path | None = None, **c
     return environment(lang, templates_dir).get_template(f"{lang}/{name}").render(**context)
 
 
+@paused_gc()
 def render_policy_markdown(facts: PolicyFacts, lang: str, templates_dir: Path | None = None) -> str:
     return render_template("policy.md.j2", lang, templates_dir, facts=facts, inv=facts.inventory)
 
