@@ -38,6 +38,7 @@ sys.path.insert(0, str(HERE))
 
 from generate import generate  # noqa: E402
 
+from datamap.gcpause import paused_gc  # noqa: E402
 from datamap.load import inventory_files  # noqa: E402
 from datamap.validate import check_inventory  # noqa: E402
 
@@ -76,28 +77,35 @@ def inventory_for(fields: int, data_dir: Path) -> Path:
     return target
 
 
+@paused_gc()
 def bare_load(files: list[Path]) -> None:
+    """The baseline. The collector is paused as check_inventory pauses it, so that neither is slowed by
+    rescans of this process's own objects (the commands below start fresh and need no such care)."""
     for path in files:
         with open(path, "rb") as f:
             yaml.load(f, Loader=yaml.CSafeLoader)
 
 
-def timed(fn, *args) -> float:
-    start = time.perf_counter()
+def timed(fn, *args) -> tuple[float, float, None]:
+    """Wall and CPU seconds of one call."""
+    wall, cpu = time.perf_counter(), time.process_time()
     fn(*args)
-    return time.perf_counter() - start
+    return time.perf_counter() - wall, time.process_time() - cpu, None
 
 
-def run_command(argv: list[str]) -> tuple[float, int]:
-    """Wall time and peak resident memory (bytes) of one command, which must succeed."""
+def run_command(argv: list[str]) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds and peak resident memory (bytes) of one command, which must succeed."""
     start = time.perf_counter()
-    proc = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    stderr = proc.stderr.read().decode(errors="replace")
+    proc.stderr.close()
+    _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
-    stderr = proc.stderr.decode(errors="replace")
+    proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(argv[:1] + argv[3:])} exited {proc.returncode}: {stderr[-2000:]}")
     peak = stderr.rpartition("peak-rss-kib: ")[2].strip()
-    return elapsed, int(peak) * 1024
+    return elapsed, usage.ru_utime + usage.ru_stime, int(peak) * 1024
 
 
 def measure(fields: int, inv: Path, repeat: int, commands: bool, out_dir: Path) -> dict:
@@ -109,8 +117,8 @@ def measure(fields: int, inv: Path, repeat: int, commands: bool, out_dir: Path) 
     datamap = [sys.executable, "-c", DATAMAP, "datamap"]
     policy_out = out_dir / f"policy-{fields}.md"
     tasks = {
-        "bare_load": lambda: (timed(bare_load, files), None),
-        "check_inventory": lambda: (timed(check_inventory, inv), None),
+        "bare_load": lambda: timed(bare_load, files),
+        "check_inventory": lambda: timed(check_inventory, inv),
     }
     if commands:
         file_args = [str(p) for p in files]
@@ -122,28 +130,35 @@ def measure(fields: int, inv: Path, repeat: int, commands: bool, out_dir: Path) 
             }
         )
     samples: dict[str, list] = {name: [] for name in tasks}
+    cpu: dict[str, list] = {name: [] for name in tasks}
     rss: dict[str, int] = {}
     names = list(tasks)
     for rep in range(repeat):
         shift = rep % len(names)
         for name in names[shift:] + names[:shift]:
             gc.collect()
-            seconds, peak = tasks[name]()
+            seconds, cpu_seconds, peak = tasks[name]()
             samples[name].append(seconds)
+            cpu[name].append(cpu_seconds)
             if peak is not None:
                 rss[name] = max(rss.get(name, 0), peak)
     medians = {name: statistics.median(values) for name, values in samples.items()}
+    cpu_medians = {name: statistics.median(values) for name, values in cpu.items()}
     result = {
         "fields": fields,
         "files": len(files),
         "bytes": sum(p.stat().st_size for p in files),
         "samples": samples,
+        "cpu_samples": cpu,
         "median": medians,
+        "cpu_median": cpu_medians,
         "peak_rss": rss,
         "ratio_check_inventory": medians["check_inventory"] / medians["bare_load"],
+        "cpu_ratio_check_inventory": cpu_medians["check_inventory"] / cpu_medians["bare_load"],
     }
     if commands:
         result["ratio_validate_cmd"] = medians["validate_cmd"] / medians["bare_cmd"]
+        result["cpu_ratio_validate_cmd"] = cpu_medians["validate_cmd"] / cpu_medians["bare_cmd"]
         result["policy_bytes"] = policy_out.stat().st_size
     return result
 
@@ -157,19 +172,20 @@ def _mib(value: int | None) -> str:
 
 
 def table(results: list[dict]) -> str:
-    head = ["fields", "files", "YAML", "bare load", "check_inventory", "ratio", "bare cmd", "validate cmd", "ratio",
-            "render cmd", "µs/field validate", "µs/field render", "RSS bare", "RSS validate", "RSS render"]
+    head = ["fields", "files", "YAML", "bare load", "check_inventory", "ratio", "CPU ratio", "bare cmd", "validate cmd", "ratio",
+            "CPU ratio", "render cmd", "µs/field validate", "µs/field render", "RSS bare", "RSS validate", "RSS render"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---:|" * len(head)]
     for r in results:
         m, rss = r["median"], r["peak_rss"]
         cells = [f"{r['fields']:,}", str(r["files"]), f"{r['bytes'] / 2**20:.1f} MiB", _seconds(m["bare_load"]),
-                 _seconds(m["check_inventory"]), f"{r['ratio_check_inventory']:.2f}x"]
+                 _seconds(m["check_inventory"]), f"{r['ratio_check_inventory']:.2f}x", f"{r['cpu_ratio_check_inventory']:.2f}x"]
         if "validate_cmd" in m:
-            cells += [_seconds(m["bare_cmd"]), _seconds(m["validate_cmd"]), f"{r['ratio_validate_cmd']:.2f}x", _seconds(m["render_cmd"]),
+            cells += [_seconds(m["bare_cmd"]), _seconds(m["validate_cmd"]), f"{r['ratio_validate_cmd']:.2f}x",
+                      f"{r['cpu_ratio_validate_cmd']:.2f}x", _seconds(m["render_cmd"]),
                       f"{m['validate_cmd'] / r['fields'] * 1e6:.1f}", f"{m['render_cmd'] / r['fields'] * 1e6:.1f}",
                       _mib(rss.get("bare_cmd")), _mib(rss.get("validate_cmd")), _mib(rss.get("render_cmd"))]
         else:
-            cells += ["–"] * 9
+            cells += ["–"] * 10
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
