@@ -19,6 +19,9 @@ from pathlib import Path
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from datamap.output import write_atomic  # noqa: E402
+
 try:
     _Dumper = yaml.CSafeDumper
 except AttributeError:  # pragma: no cover
@@ -266,10 +269,8 @@ def generate(fields: int, directory: Path | str) -> list[Path]:
         raise FileExistsError(f"{directory} is not empty")
     written = []
     for name, document in inventory_documents(fields).items():
-        path = directory / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(dump(document), encoding="utf-8")
-        written.append(path)
+        write_atomic(directory / name, dump(document))
+        written.append(directory / name)
     return written
 
 

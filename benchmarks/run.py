@@ -40,6 +40,7 @@ from generate import generate  # noqa: E402
 
 from datamap.gcpause import paused_gc  # noqa: E402
 from datamap.load import inventory_files  # noqa: E402
+from datamap.output import write_atomic  # noqa: E402
 from datamap.validate import check_inventory  # noqa: E402
 
 #: Prefix of every measured command: at exit, report the peak resident memory of this process.
@@ -73,7 +74,7 @@ def inventory_for(fields: int, data_dir: Path) -> Path:
     if target.exists():
         shutil.rmtree(target)
     generate(fields, target)
-    stamp.write_text(digest)
+    write_atomic(stamp, digest)
     return target
 
 
@@ -229,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     args.results.mkdir(parents=True, exist_ok=True)
     report = {"started": started.isoformat(timespec="seconds"), "repeat": args.repeat, "environment": _environment(), "results": results}
     path = args.results / f"bench-{started:%Y%m%dT%H%M%SZ}.json"
-    path.write_text(json.dumps(report, indent=2) + "\n")
+    write_atomic(path, json.dumps(report, indent=2) + "\n")
     print(f"results: {path}", file=sys.stderr)
     return 0
 
