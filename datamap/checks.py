@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pydantic import BaseModel
+
 from .findings import Finding
-from .model import Inventory
+from .gcpause import paused_gc
+from .model import ANY_LANGUAGE, LANGUAGES, Inventory
 
 
 def _finding(inventory: Inventory, entity, code: str, message: str, key: str = "id") -> Finding:
@@ -62,23 +65,30 @@ def check_consistency(inventory: Inventory) -> list[Finding]:
     return findings
 
 
+_TEXT_KEYS = frozenset(LANGUAGES) | {ANY_LANGUAGE}
+
+
 def _missing_texts(value, path: tuple, lang: str):
-    """Paths of Text values that have neither ``lang`` nor language-neutral text."""
-    from pydantic import BaseModel
+    """Paths of Text values that have neither ``lang`` nor language-neutral text.
 
-    from .model import ANY_LANGUAGE, LANGUAGES
-
+    Only models, lists and mappings are descended into: plain values (ids, names, flags), the
+    great majority of what an inventory holds, cannot contain a Text.
+    """
     if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _missing_texts(getattr(value, name), path + (name,), lang)
+        children = ((name, getattr(value, name)) for name in type(value).model_fields)
     elif isinstance(value, list):
-        for i, element in enumerate(value):
-            yield from _missing_texts(element, path + (i,), lang)
-    elif isinstance(value, dict) and value and set(value) <= set(LANGUAGES) | {ANY_LANGUAGE}:
-        if lang not in value and ANY_LANGUAGE not in value:
-            yield path
+        children = enumerate(value)
+    else:
+        if isinstance(value, dict) and value and value.keys() <= _TEXT_KEYS:
+            if lang not in value and ANY_LANGUAGE not in value:
+                yield path
+        return
+    for key, child in children:
+        if isinstance(child, (BaseModel, list, dict)):
+            yield from _missing_texts(child, path + (key,), lang)
 
 
+@paused_gc()
 def check_language(inventory: Inventory, lang: str, code: str = "W401") -> list[Finding]:
     """A finding for every text that has no version in ``lang``: it would otherwise appear in another language.
 

@@ -13,6 +13,7 @@ from typing import Any
 import networkx as nx
 
 from . import graph as g
+from .gcpause import paused_gc
 from .model import Inventory, Item
 
 #: policy sections in order; True marks sections every policy has
@@ -82,8 +83,8 @@ class PolicyFacts:
     has_marketing: bool = False
 
 
-def _items(inventory: Inventory, ids) -> list[Item]:
-    by_id = inventory.by_id("items")
+def _items(by_id: dict[str, Item], ids) -> list[Item]:
+    """The items of ``ids`` (given ``by_id``, the inventory's items by id), in that order, without repeats."""
     return [by_id[i] for i in dict.fromkeys(ids) if i in by_id]
 
 
@@ -110,26 +111,28 @@ def processor_rows(inventory: Inventory, graph: nx.MultiDiGraph) -> list[Process
 def _transfers(inventory: Inventory, graph: nx.MultiDiGraph) -> list[Transfer]:
     home = inventory.organization.country
     processors = inventory.by_id("processors")
+    items_by_id = inventory.by_id("items")
     transfers = []
-    by_recipient: dict[str, Transfer] = {}
+    #: recipient -> its transfer and the ids of every item that reaches it, in order
+    by_recipient: dict[str, tuple[Transfer, dict]] = {}
     for system in inventory.systems:
         country = inventory.system_country(system)
         if country == home:
             continue
-        recipient = processors.get(system.operator)
         key = f"processor:{system.operator}"
-        items = _items(inventory, (f.item for f in system.fields))
         if key in by_recipient:
-            existing = by_recipient[key]
-            existing.items = _items(inventory, [i.id for i in existing.items] + [i.id for i in items])
+            by_recipient[key][1].update(dict.fromkeys(f.item for f in system.fields))
             continue
+        recipient = processors.get(system.operator)
         purpose = recipient.tasks if recipient else [p.title for p in inventory.purposes if p.id in system.purposes]
-        transfer = Transfer(recipient or inventory.organization, "processor" if recipient else "self", country, items, purpose, system.transfer)
-        by_recipient[key] = transfer
+        transfer = Transfer(recipient or inventory.organization, "processor" if recipient else "self", country, [], purpose, system.transfer)
+        by_recipient[key] = (transfer, dict.fromkeys(f.item for f in system.fields))
         transfers.append(transfer)
+    for transfer, ids in by_recipient.values():
+        transfer.items = _items(items_by_id, ids)
     for party in inventory.third_parties:
         if party.country != home:
-            transfers.append(Transfer(party, "third_party", party.country, _items(inventory, party.items), [party.purpose], party.transfer))
+            transfers.append(Transfer(party, "third_party", party.country, _items(items_by_id, party.items), [party.purpose], party.transfer))
     return transfers
 
 
@@ -142,17 +145,22 @@ def _number_sections(applies: dict[str, bool]) -> dict[str, int]:
     return numbers
 
 
+@paused_gc()
 def policy_facts(inventory: Inventory, graph: nx.MultiDiGraph) -> PolicyFacts:
-    points = [(p, _items(inventory, p.items)) for p in inventory.collection_points]
-    entered = _items(inventory, (i.id for p, items in points if p.method in ENTERED for i in items))
-    generated = _items(inventory, (i.id for p, items in points if p.method == "automatic" for i in items if i not in entered))
-    received = _items(inventory, (i.id for p, items in points if p.method == "from_third_party" for i in items if i not in entered and i not in generated))
+    by_id = inventory.by_id("items")
+    points = [(p, _items(by_id, p.items)) for p in inventory.collection_points]
+    entered = _items(by_id, (i.id for p, items in points if p.method in ENTERED for i in items))
+    # every item here comes from by_id, so an item is in a list exactly when its id is
+    earlier = {i.id for i in entered}
+    generated = _items(by_id, (i.id for p, items in points if p.method == "automatic" for i in items if i.id not in earlier))
+    earlier.update(i.id for i in generated)
+    received = _items(by_id, (i.id for p, items in points if p.method == "from_third_party" for i in items if i.id not in earlier))
 
     purposes = [(p, _item_entities(graph, g.items_of_purpose(graph, p.id))) for p in inventory.purposes]
     laws = inventory.by_id("laws")
     general, statutory, internal = [], [], []
     for rule in inventory.retention:
-        items = _items(inventory, rule.items)
+        items = _items(by_id, rule.items)
         if rule.law:
             statutory.append((rule, items, laws.get(rule.law)))
         elif rule.period:
@@ -185,11 +193,11 @@ def policy_facts(inventory: Inventory, graph: nx.MultiDiGraph) -> PolicyFacts:
         retention_statutory=statutory,
         retention_internal=internal,
         security=[(c, measures) for c, measures in security if measures],
-        third_parties=[(p, _items(inventory, p.items)) for p in inventory.third_parties],
+        third_parties=[(p, _items(by_id, p.items)) for p in inventory.third_parties],
         processors=processor_rows(inventory, graph),
         transfers=transfers,
         web_storage_kinds=list(dict.fromkeys(w.kind for w in inventory.web_storage)),
-        automated_decisions=[(d, _items(inventory, d.items)) for d in inventory.automated_decisions],
-        children_items=_items(inventory, children.representative_items) if children else [],
+        automated_decisions=[(d, _items(by_id, d.items)) for d in inventory.automated_decisions],
+        children_items=_items(by_id, children.representative_items) if children else [],
         has_marketing=any(p.marketing for p in inventory.purposes),
     )

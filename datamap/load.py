@@ -36,12 +36,75 @@ class Document:
     data: Any
 
 
+_TAG = "tag:yaml.org,2002:"
+_STR, _SEQ, _MAP, _MERGE = _TAG + "str", _TAG + "seq", _TAG + "map", _TAG + "merge"
+#: scalar tags whose safe constructors return a plain value at once (no generator, no state)
+_PLAIN_SCALARS = frozenset(_TAG + name for name in ("null", "bool", "int", "float", "timestamp"))
+
+
+class _Unusual(Exception):
+    """A node the plain-data fast path leaves to PyYAML's own constructor."""
+
+
 class _InventoryLoader(_BaseLoader):
-    """Safe loader that records duplicate keys instead of silently keeping the last one."""
+    """Safe loader that records duplicate keys instead of silently keeping the last one.
+
+    Inventory files are plain trees of mappings, lists and scalars. For those, :meth:`construct_document`
+    builds the data in one recursive pass, about twice as fast as PyYAML's general constructor, which
+    supports aliases and recursive structures through generators. A document with anchors, or with
+    anything else unusual (merge keys, other tags, complex keys, deep nesting), is built by PyYAML's
+    constructor instead, with the same result and the same errors.
+    """
 
     def __init__(self, stream):
         super().__init__(stream)
         self.duplicate_keys: list[yaml.Node] = []
+        #: without anchors there are no aliases: every node is reached once
+        self._is_tree = isinstance(stream, str) and "&" not in stream
+
+    def construct_document(self, node):
+        if self._is_tree:
+            try:
+                return self._construct_plain(node)
+            except (_Unusual, RecursionError):
+                self.duplicate_keys.clear()
+        return super().construct_document(node)
+
+    def resolve(self, kind, value, implicit):
+        """The tag of a node, as :meth:`yaml.resolver.BaseResolver.resolve` gives it, with fewer steps.
+
+        libyaml's composer calls this for every node; the implicit resolvers are looked up once (below).
+        """
+        if kind is yaml.ScalarNode and not self.yaml_path_resolvers:
+            if implicit[0]:
+                for tag, regexp in _IMPLICIT_RESOLVERS.get(value[:1], _WILDCARD_RESOLVERS):
+                    if regexp.match(value):
+                        return tag
+            return self.DEFAULT_SCALAR_TAG
+        return super().resolve(kind, value, implicit)
+
+    def _construct_plain(self, node):
+        """The same data as :meth:`construct_document` for a tree of plain nodes; _Unusual otherwise."""
+        tag = node.tag
+        if isinstance(node, yaml.ScalarNode):
+            if tag == _STR:
+                return node.value
+            if tag in _PLAIN_SCALARS:
+                return self.yaml_constructors[tag](self, node)
+        elif isinstance(node, yaml.MappingNode) and tag == _MAP:
+            mapping = {}
+            seen = set()
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _MERGE:
+                    raise _Unusual
+                if key_node.value in seen:
+                    self.duplicate_keys.append(key_node)
+                seen.add(key_node.value)
+                mapping[self._construct_plain(key_node)] = self._construct_plain(value_node)
+            return mapping
+        elif isinstance(node, yaml.SequenceNode) and tag == _SEQ:
+            return [self._construct_plain(child) for child in node.value]
+        raise _Unusual
 
     def construct_mapping(self, node, deep=False):
         if isinstance(node, yaml.MappingNode):
@@ -61,6 +124,11 @@ class _InventoryLoader(_BaseLoader):
             return node.value
 
 
+_WILDCARD_RESOLVERS = tuple(_InventoryLoader.yaml_implicit_resolvers.get(None, ()))
+#: first character of a plain scalar ("" for an empty one) -> the implicit resolvers to try, in order
+_IMPLICIT_RESOLVERS = {
+    first: tuple(resolvers) + _WILDCARD_RESOLVERS for first, resolvers in _InventoryLoader.yaml_implicit_resolvers.items() if first is not None
+}
 _InventoryLoader.add_constructor("tag:yaml.org,2002:timestamp", _InventoryLoader.construct_lenient_timestamp)
 
 

@@ -22,6 +22,7 @@ from markupsafe import Markup
 from . import language
 from .errors import TemplateProblem
 from .facts import PolicyFacts, policy_facts, processor_rows
+from .gcpause import paused_gc
 from .model import ANY_LANGUAGE, Inventory
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|>#])")
@@ -109,6 +110,7 @@ def render_template(name: str, lang: str, templates_dir: Path | None = None, **c
         raise TemplateProblem(f"template error in {lang}/{name}: {e}") from e
 
 
+@paused_gc()
 def render_policy_markdown(facts: PolicyFacts, lang: str, templates_dir: Path | None = None) -> str:
     return render_template("policy.md.j2", lang, templates_dir, facts=facts, inv=facts.inventory)
 

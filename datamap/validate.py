@@ -15,6 +15,7 @@ from typing import Any, Iterator
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .findings import Finding
+from .gcpause import paused_gc
 from .load import Document
 from .model import LIST_SECTIONS, REQUIRED_SECTIONS, SINGLE_SECTIONS, Inventory
 
@@ -254,6 +255,7 @@ def build_inventory(documents: list[Document]) -> tuple[Inventory | None, list[F
     return inventory, findings
 
 
+@paused_gc()
 def check_inventory(inv, extra_checks=None) -> tuple[Inventory | None, list[Finding]]:
     """Load, merge and check an inventory directory: every finding, located and sorted.
 
