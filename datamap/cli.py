@@ -117,6 +117,39 @@ def cmd_graph(args) -> int:
     return EXIT_OK
 
 
+def cmd_build(args) -> int:
+    from .checks import check_language
+    from .diagram import DiagramError
+    from .graph import build_graph
+    from .model import LANGUAGES
+    from .site import downloads, generate_pages, write_site
+
+    inventory, _, failed = _load(args, lambda inv: [f for lang in LANGUAGES for f in check_language(inv, lang)])
+    if failed:
+        return EXIT_FINDINGS
+    project = Path(args.inventory).resolve().parent
+    site_dir = Path(args.site) if args.site else project / "site"
+    graph = build_graph(inventory)
+    templates = _templates_dir(args)
+    try:
+        pages = generate_pages(inventory, graph, project, templates)
+    except DiagramError as e:
+        sys.stderr.write(f"datamap build: {e}\n")
+        return EXIT_INTERNAL
+    changes = write_site(site_dir, pages, downloads(inventory, graph, templates))
+    if changes.conflicts:
+        findings = [
+            Finding(str(site_dir / path), 1, 1, "E601", "hand-written file where a generated page belongs: rename it, or delete it to let datamap generate the page")
+            for path in changes.conflicts
+        ]
+        sys.stderr.write(format_text(findings))
+        return EXIT_FINDINGS
+    sys.stdout.write(
+        f"{site_dir}: {len(changes.written)} written, {len(changes.unchanged)} unchanged, {len(changes.removed)} removed\n"
+    )
+    return EXIT_OK
+
+
 # --- the parser --------------------------------------------------------------------------------
 
 
@@ -163,6 +196,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["en", "ko"], default="en")
     p.add_argument("-o", "--output", metavar="FILE")
     p.set_defaults(func=cmd_graph)
+
+    p = commands.add_parser("build", help="regenerate the docs site's pages, diagrams and downloads")
+    inventory_arg(p)
+    p.add_argument("--site", metavar="DIR", help="the mkdocs docs_dir to write into (default: site/ beside INV)")
+    p.add_argument("--templates", metavar="DIR", help="project templates overriding the defaults (default: templates/ beside INV)")
+    p.add_argument("--strict", action="store_true", help="warnings fail the run too")
+    p.set_defaults(func=cmd_build)
     return parser
 
 

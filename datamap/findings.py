@@ -38,6 +38,7 @@ CODES: dict[str, str] = {
     "W305": "overseas recipient with no contact",
     "W306": "processor that operates no system",
     "W401": "text missing in an output language",
+    "E601": "hand-written file where a generated site page belongs",
 }
 
 
