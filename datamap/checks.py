@@ -79,17 +79,26 @@ def _missing_texts(value, path: tuple, lang: str):
             yield path
 
 
-def check_language(inventory: Inventory, lang: str) -> list[Finding]:
-    """W401 for every text that has no version in ``lang``: it would otherwise appear in another language."""
+def check_language(inventory: Inventory, lang: str, code: str = "W401") -> list[Finding]:
+    """A finding for every text that has no version in ``lang``: it would otherwise appear in another language.
+
+    W401 makes them warnings; rendering a document in ``lang`` (and ``validate --lang``) asks for E401
+    errors, so that no text in another language slips silently into the document.
+    """
+
+    def message(path: tuple) -> str:
+        if code == "W401":
+            return f"no '{lang}' text here"
+        where = "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in path).lstrip(".")
+        return f"no '{lang}' text for {where}: add a '{lang}' translation to render in '{lang}'"
+
     findings = []
-    for section in ("organization", "policy", "destruction", "children"):
-        value = getattr(inventory, section)
-        if value is not None:
-            file, path = inventory.location(value)
-            findings += [Finding(file, code="W401", message=f"no '{lang}' text here", path=p) for p in _missing_texts(value, path, lang)]
+    entities = [getattr(inventory, section) for section in ("organization", "policy", "destruction", "children")]
     for section in ("items", "collection_points", "purposes", "laws", "retention", "systems", "processors", "third_parties",
                     "web_storage", "security_measures", "rights_procedures", "automated_decisions", "remedies"):
-        for entity in getattr(inventory, section):
+        entities += getattr(inventory, section)
+    for entity in entities:
+        if entity is not None:
             file, path = inventory.location(entity)
-            findings += [Finding(file, code="W401", message=f"no '{lang}' text here", path=p) for p in _missing_texts(entity, path, lang)]
+            findings += [Finding(file, code=code, message=message(p), path=p) for p in _missing_texts(entity, path, lang)]
     return findings

@@ -12,14 +12,13 @@ from pathlib import Path
 from typing import Callable
 
 from . import __version__
-from .findings import FORMATTERS, Finding, format_text, has_errors
+from .errors import TemplateProblem, UsageError
+from .findings import FORMATTERS, format_text, has_errors
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 DEFAULT_INVENTORY = "inventory"
 
 
-class UsageError(Exception):
-    """A problem with how datamap was called: exit 2."""
 
 
 def _templates_dir(args) -> Path | None:
@@ -47,9 +46,7 @@ def _load(args, extra_checks: Callable | None = None):
     """Check the inventory; print findings to stderr. Returns (inventory, findings, failed)."""
     from .validate import check_inventory
 
-    inventory, findings = check_inventory(args.inventory)
-    if extra_checks and inventory is not None:
-        findings = sorted(findings + extra_checks(inventory))
+    inventory, findings = check_inventory(args.inventory, extra_checks)
     failed = inventory is None or has_errors(findings, getattr(args, "strict", False))
     if findings:
         sys.stderr.write(format_text(findings))
@@ -59,10 +56,17 @@ def _load(args, extra_checks: Callable | None = None):
 # --- commands ----------------------------------------------------------------------------------
 
 
+def _language_errors(lang: str | None) -> Callable | None:
+    """E401 for each text missing in ``lang``: a document in that language must not fall back to another."""
+    from .checks import check_language
+
+    return (lambda inventory: check_language(inventory, lang, code="E401")) if lang else None
+
+
 def cmd_validate(args) -> int:
     from .validate import check_inventory
 
-    inventory, findings = check_inventory(args.inventory)
+    inventory, findings = check_inventory(args.inventory, _language_errors(args.lang))
     sys.stdout.write(FORMATTERS[args.format](findings))
     if inventory is None or has_errors(findings, args.strict):
         return EXIT_FINDINGS
@@ -77,11 +81,10 @@ def cmd_schema(args) -> int:
 
 
 def cmd_render(args) -> int:
-    from .checks import check_language
     from .graph import build_graph
     from .render import render_policy, render_processors
 
-    inventory, _, failed = _load(args, lambda inv: check_language(inv, args.lang))
+    inventory, _, failed = _load(args, _language_errors(args.lang))
     if failed:
         return EXIT_FINDINGS
     graph = build_graph(inventory)
@@ -170,6 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
     inventory_arg(p)
     p.add_argument("--strict", action="store_true", help="warnings fail the run too")
     p.add_argument("--format", choices=sorted(FORMATTERS), default="text")
+    p.add_argument("--lang", choices=["en", "ko"], help="also require every text in this language (E401)")
     p.set_defaults(func=cmd_validate)
 
     p = commands.add_parser("schema", help="print the JSON Schema of inventory files")
@@ -216,6 +220,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except SystemExit as e:  # --help and --version
         return int(e.code or 0) if isinstance(e.code, int) else EXIT_USAGE
+    except TemplateProblem as e:
+        sys.stderr.write(f"datamap: {e}\n")
+        return EXIT_FINDINGS
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

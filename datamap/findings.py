@@ -31,6 +31,7 @@ CODES: dict[str, str] = {
     "E206": "section defined more than once",
     "E301": "processor with no task",
     "E302": "system abroad with no overseas-transfer details",
+    "E401": "text missing in the language a document is rendered in",
     "W301": "item collected but used for no purpose",
     "W302": "item with no retention rule",
     "W303": "item collected but stored in no system",

@@ -16,6 +16,7 @@ _UNITS = {
            "H": ("hour", "hours"), "TM": ("minute", "minutes"), "S": ("second", "seconds")},
     "ko": {"Y": "년", "M": "개월", "W": "주", "D": "일", "H": "시간", "TM": "분", "S": "초"},
 }
+_LIFETIMES = {"session": ("until the browser session ends", "브라우저 세션 종료 시까지"), "persistent": ("until it is deleted", "삭제 시까지")}
 _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 
 COUNTRIES = {
@@ -47,8 +48,8 @@ def duration(value: str | None, lang: str) -> str:
     """ISO 8601 duration in words: P5Y -> '5 years' / '5년'; P1Y6M -> '1 year and 6 months' / '1년 6개월'."""
     if not value:
         return ""
-    if value in ("session", "persistent"):
-        return value
+    if value in _LIFETIMES:
+        return _LIFETIMES[value][lang == "ko"]
     date_part, _, time_part = value[1:].partition("T")
     parts = [(int(n), unit) for n, unit in _DURATION_PARTS.findall(date_part)]
     parts += [(int(n), "TM" if unit == "M" else unit) for n, unit in _DURATION_PARTS.findall(time_part)]
@@ -72,9 +73,52 @@ def country(code: str, lang: str) -> str:
 
 
 def join(words: list[str], lang: str, conjunction: str | None = None) -> str:
-    """'a, b and c' in English; 'a, b, c' in Korean."""
+    """'a, b and c' in English; 'a, b, c' in Korean, or 'a, b 또는 c' when given a conjunction."""
     words = [w for w in words if w]
-    if lang == "ko" or len(words) < 2:
+    if len(words) < 2 or (lang == "ko" and not conjunction):
         return ", ".join(words)
     conjunction = conjunction or "and"
     return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
+
+
+# --- Korean particles --------------------------------------------------------------------------
+
+#: particle written after a final consonant -> after a vowel; 으로/로 also takes 로 after ㄹ
+_PARTICLES = {"은": "는", "이": "가", "을": "를", "과": "와", "으로": "로", "이나": "나", "이며": "며", "이라": "라"}
+_BATCHIM_RIEUL = 8
+#: final consonant of digits read in Sino-Korean (영, 일, 이, 삼, 사, 오, 육, 칠, 팔, 구): 0 none, 8 ㄹ, other
+_DIGIT_FINALS = {"0": 21, "1": 8, "2": 0, "3": 16, "4": 0, "5": 0, "6": 1, "7": 8, "8": 8, "9": 0}
+
+
+def _final_consonant(word: str) -> int | None:
+    """Final consonant index (0 = none, 8 = ㄹ) of the word's last sounded syllable; None when unknown."""
+    word = word.rstrip(" .,'\"”’")
+    while word.endswith(")"):  # judge '아이디(이메일)' by '아이디': a parenthesis is read as an aside
+        opening = word.rfind("(")
+        if opening <= 0:
+            break
+        word = word[:opening].rstrip()
+    if not word:
+        return None
+    last = word[-1]
+    if "가" <= last <= "힣":
+        return (ord(last) - ord("가")) % 28
+    return _DIGIT_FINALS.get(last)
+
+
+def particle(word: str, which: str) -> str:
+    """``word`` followed by the Korean particle ``which`` in the form its last syllable takes.
+
+    ``particle("회사", "은")`` -> '회사는', ``particle("이메일", "으로")`` -> '이메일로'. When the word does
+    not end in Hangul or a digit (a Latin name), both forms are written: 'Google을(를)'.
+    """
+    full = next((f for f, v in _PARTICLES.items() if which in (f, v)), None)
+    if full is None:
+        raise ValueError(f"unknown particle {which!r}: use one of {', '.join(_PARTICLES)}")
+    vowel = _PARTICLES[full]
+    final = _final_consonant(word)
+    if final is None:
+        return f"{word}{full}({vowel})"
+    if final == 0 or (full == "으로" and final == _BATCHIM_RIEUL):
+        return f"{word}{vowel}"
+    return f"{word}{full}"

@@ -360,28 +360,14 @@ class InventoryFile(Schema):
     remedies: list[Remedy] = Field(default_factory=list)
 
 
-class Inventory(BaseModel):
+class Inventory(InventoryFile):
     """The whole inventory, merged from its files. Built by :func:`datamap.validate.build_inventory`."""
 
-    model_config = ConfigDict(arbitrary_types_allowed=True)
+    model_config = ConfigDict(title="datamap inventory")
 
     organization: Organization
     policy: Policy
     destruction: Destruction
-    children: Optional[Children] = None
-    items: list[Item] = []
-    collection_points: list[CollectionPoint] = []
-    purposes: list[Purpose] = []
-    laws: list[Law] = []
-    retention: list[RetentionRule] = []
-    systems: list[System] = []
-    processors: list[Processor] = []
-    third_parties: list[ThirdParty] = []
-    web_storage: list[WebStorage] = []
-    security_measures: list[SecurityMeasure] = []
-    rights_procedures: list[RightsProcedure] = []
-    automated_decisions: list[AutomatedDecision] = []
-    remedies: list[Remedy] = []
     #: where each entity was written: id(entity) -> (file, path)
     _locations: dict = PrivateAttr(default_factory=dict)
 

@@ -20,8 +20,9 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from . import language
+from .errors import TemplateProblem
 from .facts import PolicyFacts, policy_facts, processor_rows
-from .model import Inventory
+from .model import ANY_LANGUAGE, Inventory
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|>#])")
 _ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
@@ -51,6 +52,20 @@ def _finalize(value):
     return md_escape(str(value))
 
 
+def _text_in(lang: str):
+    """The ``t`` filter: a Text in ``lang``, never silently in another language.
+
+    The command line reports missing texts beforehand as E401 findings; this is the last guard.
+    """
+
+    def text(value):
+        if value and lang not in value and ANY_LANGUAGE not in value:
+            raise jinja2.TemplateRuntimeError(f"no '{lang}' text in {dict(value)!r}")
+        return language.text(value, lang)
+
+    return text
+
+
 def _capfirst(value: str) -> str:
     return value[:1].upper() + value[1:]
 
@@ -69,7 +84,8 @@ def environment(lang: str, templates_dir: Path | None = None) -> SandboxedEnviro
         extensions=["jinja2.ext.do"],
     )
     env.filters.update(
-        t=lambda value: language.text(value, lang),
+        t=_text_in(lang),
+        josa=language.particle,
         duration=lambda value: language.duration(value, lang),
         date=lambda value: language.date(value, lang),
         country=lambda value: language.country(value, lang),
@@ -83,7 +99,14 @@ def environment(lang: str, templates_dir: Path | None = None) -> SandboxedEnviro
 
 
 def render_template(name: str, lang: str, templates_dir: Path | None = None, **context) -> str:
-    return environment(lang, templates_dir).get_template(f"{lang}/{name}").render(**context)
+    try:
+        return environment(lang, templates_dir).get_template(f"{lang}/{name}").render(**context)
+    except jinja2.TemplateNotFound as e:
+        raise TemplateProblem(f"template not found: {e.name}") from e
+    except jinja2.TemplateSyntaxError as e:
+        raise TemplateProblem(f"{e.filename or e.name}:{e.lineno}: template syntax error: {e.message}") from e
+    except jinja2.TemplateError as e:
+        raise TemplateProblem(f"template error in {lang}/{name}: {e}") from e
 
 
 def render_policy_markdown(facts: PolicyFacts, lang: str, templates_dir: Path | None = None) -> str:

@@ -241,8 +241,8 @@ def build_inventory(documents: list[Document]) -> tuple[Inventory | None, list[F
         if located:
             singles[section] = located[0].entity
     for section in REQUIRED_SECTIONS:
-        if section not in singles and not any(f.path[:1] == (section,) for f in findings):
-            where = documents[0].file if documents else "."
+        if documents and section not in singles and not any(f.path[:1] == (section,) for f in findings):
+            where = documents[0].file
             findings.append(Finding(where, 1, 1, "E202", f"missing required section '{section}': no inventory file defines it"))
 
     _check_ids_and_references(collected, findings)
@@ -254,8 +254,11 @@ def build_inventory(documents: list[Document]) -> tuple[Inventory | None, list[F
     return inventory, findings
 
 
-def check_inventory(inv) -> tuple[Inventory | None, list[Finding]]:
-    """Load, merge and check an inventory directory: every finding, located and sorted."""
+def check_inventory(inv, extra_checks=None) -> tuple[Inventory | None, list[Finding]]:
+    """Load, merge and check an inventory directory: every finding, located and sorted.
+
+    ``extra_checks(inventory) -> findings`` adds checks whose findings are located like the others.
+    """
     from pathlib import Path
 
     from .checks import check_consistency
@@ -266,4 +269,6 @@ def check_inventory(inv) -> tuple[Inventory | None, list[Finding]]:
     findings += found
     if inventory is not None:
         findings += check_consistency(inventory)
+        if extra_checks is not None:
+            findings += extra_checks(inventory)
     return inventory, locate(findings, documents)

@@ -1,0 +1,13 @@
+"""datamap's errors. Problems in the inventory are findings (datamap.findings), not exceptions."""
+
+
+class DatamapError(Exception):
+    """Base of the errors the command line reports in one line, without a traceback."""
+
+
+class UsageError(DatamapError):
+    """A problem with how datamap was called (exit 2)."""
+
+
+class TemplateProblem(DatamapError):
+    """A template that is missing, malformed, or did something the sandbox forbids (exit 1)."""

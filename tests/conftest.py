@@ -1,0 +1,47 @@
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from datamap.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+REFERENCE = ROOT / "inventory"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture
+def minimal(tmp_path, monkeypatch) -> Path:
+    """A copy of the minimal valid inventory in inv/, with the working directory set to its parent."""
+    inv = tmp_path / "inv"
+    shutil.copytree(FIXTURES / "minimal", inv)
+    monkeypatch.chdir(tmp_path)
+    return inv
+
+
+def write(directory: Path, name: str, text: str | bytes) -> Path:
+    path = directory / name
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+class Run:
+    def __init__(self, code, out, err):
+        self.code, self.out, self.err = code, out, err
+
+
+@pytest.fixture
+def run(capsys):
+    """Run the datamap command line in-process; returns exit code, stdout and stderr."""
+
+    def _run(*argv):
+        capsys.readouterr()
+        code = main([str(a) for a in argv])
+        captured = capsys.readouterr()
+        return Run(code, captured.out, captured.err)
+
+    return _run
