@@ -125,6 +125,7 @@ def cmd_build(args) -> int:
     from .diagram import DiagramError
     from .graph import build_graph
     from .model import LANGUAGES
+    from .findings import Finding
     from .site import downloads, generate_pages, write_site
 
     inventory, _, failed = _load(args, lambda inv: [f for lang in LANGUAGES for f in check_language(inv, lang)])

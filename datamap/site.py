@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -30,6 +31,7 @@ from markupsafe import Markup
 
 from . import diagram
 from . import graph as g
+from .errors import TemplateProblem
 from .facts import processor_rows
 from .model import LANGUAGES, Inventory
 from .output import write_atomic
@@ -117,6 +119,19 @@ def _retitle(text: str, title: str, banner: str) -> str:
     return "\n".join([f"# {title}", "", banner, "", *lines]) + "\n"
 
 
+@contextmanager
+def _template_problems(name: str):
+    """Template errors (a project's own overriding templates among them) as one-line TemplateProblems."""
+    try:
+        yield
+    except jinja2.TemplateNotFound as e:
+        raise TemplateProblem(f"template not found: {e.name}") from e
+    except jinja2.TemplateSyntaxError as e:
+        raise TemplateProblem(f"{e.filename or e.name}:{e.lineno}: template syntax error: {e.message}") from e
+    except jinja2.TemplateError as e:
+        raise TemplateProblem(f"template error in {name}: {e}") from e
+
+
 def _with_title(page: str) -> str:
     """The page with its title in front matter, as the HTML its first heading renders to.
 
@@ -137,7 +152,8 @@ class _Pages:
     def __init__(self, inventory: Inventory, graph: nx.MultiDiGraph, lang: str, templates_dir: Path | None) -> None:
         self.inventory, self.graph, self.lang, self.templates_dir = inventory, graph, lang, templates_dir
         self.env = environment(lang, templates_dir)
-        self.words = self.env.get_template(f"{lang}/site/words.j2").module.words
+        with _template_problems(f"{lang}/site/words.j2"):
+            self.words = self.env.get_template(f"{lang}/site/words.j2").module.words
 
     def render(self, template: str, here: str, **context) -> str:
         def href(target: str) -> Markup:
@@ -145,9 +161,10 @@ class _Pages:
             full = target[1:] if target.startswith("/") else f"{self.lang}/{target}"
             return Markup(posixpath.relpath(full, posixpath.dirname(here)))
 
-        text = self.env.get_template(f"site/{template}.md.j2").render(
-            w=self.words, inv=self.inventory, href=href, here=here, **context
-        )
+        with _template_problems(f"site/{template}.md.j2"):
+            text = self.env.get_template(f"site/{template}.md.j2").render(
+                w=self.words, inv=self.inventory, href=href, here=here, lang=self.lang, **context
+            )
         return _with_title(_BLANK_LINES.sub("\n\n", text).strip("\n") + "\n\n" + MARKER + "\n")
 
     def entity_pages(self) -> dict[str, str]:
@@ -187,13 +204,9 @@ class _Pages:
 
     def policy_pages(self, released: dict[str, dict[str, str]], history: list[dict], available: list[Download]) -> dict[str, str]:
         lang = self.lang
-        try:
-            policy = render_policy(self.inventory, self.graph, lang, self.templates_dir)
-        except jinja2.TemplateNotFound:
-            policy = None  # no policy wording in this language: the page says so and links to the others
+        policy = Markup(render_policy(self.inventory, self.graph, lang, self.templates_dir))
         pages = {f"{lang}/policy.md": self.render(
-            "policy", f"{lang}/policy.md", policy=Markup(policy) if policy is not None else None,
-            history=history, downloads=[d for d in available if d.lang == lang], others=[o for o in LANGUAGES if o != lang],
+            "policy", f"{lang}/policy.md", policy=policy, history=history, downloads=[d for d in available if d.lang == lang]
         )}
         for row in history:
             if not row["published"]:
