@@ -21,6 +21,7 @@ import posixpath
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -119,6 +120,11 @@ def _retitle(text: str, title: str, banner: str) -> str:
     return "\n".join([f"# {title}", "", banner, "", *lines]) + "\n"
 
 
+@lru_cache(maxsize=65536)
+def _relative(target: str, folder: str) -> Markup:
+    return Markup(posixpath.relpath(target, folder))
+
+
 @contextmanager
 def _template_problems(name: str):
     """Template errors (a project's own overriding templates among them) as one-line TemplateProblems."""
@@ -154,16 +160,19 @@ class _Pages:
         self.env = environment(lang, templates_dir)
         with _template_problems(f"{lang}/site/words.j2"):
             self.words = self.env.get_template(f"{lang}/site/words.j2").module.words
+        #: entities by id, for templates (built once: pages look them up for every row)
+        self.ids = {section: inventory.by_id(section) for section in ("items", "processors", "laws", "systems", "purposes")}
 
     def render(self, template: str, here: str, **context) -> str:
+        folder = posixpath.dirname(here)
+
         def href(target: str) -> Markup:
             """A link from this page to ``target``: a path under site/<lang>/, or under site/ when it starts with '/'."""
-            full = target[1:] if target.startswith("/") else f"{self.lang}/{target}"
-            return Markup(posixpath.relpath(full, posixpath.dirname(here)))
+            return _relative(target[1:] if target.startswith("/") else f"{self.lang}/{target}", folder)
 
         with _template_problems(f"site/{template}.md.j2"):
             text = self.env.get_template(f"site/{template}.md.j2").render(
-                w=self.words, inv=self.inventory, href=href, here=here, lang=self.lang, **context
+                w=self.words, inv=self.inventory, ids=self.ids, href=href, here=here, lang=self.lang, **context
             )
         return _with_title(_BLANK_LINES.sub("\n\n", text).strip("\n") + "\n\n" + MARKER + "\n")
 

@@ -186,3 +186,18 @@ def test_mkdocs_builds_strict(tmp_path):
     assert (built / "en" / "system" / "mailer" / "index.html").is_file()
     assert (built / "en" / "policy" / "history" / "index.html").is_file()
     assert (built / "downloads" / "processors.ko.json").is_file()
+
+
+def test_project_templates_override_site_pages_and_errors_are_one_line(tmp_path, capsys):
+    project = copy_project(tmp_path)
+    (project / "templates" / "en" / "site").mkdir(parents=True)
+    words = (ROOT / "templates" / "en" / "site" / "words.j2").read_text("utf-8")
+    (project / "templates" / "en" / "site" / "words.j2").write_text(words.replace('"Data map"', '"Where data goes"'), "utf-8")
+    assert main(["build", str(project / "inventory")]) == 0
+    assert "\n# Where data goes\n" in (project / "site" / "en" / "lineage.md").read_text("utf-8")
+
+    (project / "templates" / "site").mkdir()
+    (project / "templates" / "site" / "item.md.j2").write_text("# {{ item.label|t }\n", "utf-8")
+    assert main(["build", str(project / "inventory")]) == 1
+    err = capsys.readouterr().err
+    assert "item.md.j2:1: template syntax error" in err and "Traceback" not in err
