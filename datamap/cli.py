@@ -126,7 +126,9 @@ def cmd_build(args) -> int:
     from .graph import build_graph
     from .model import LANGUAGES
     from .findings import Finding
-    from .site import downloads, generate_pages, write_site
+    from .downloads import downloads
+    from .errors import DatamapError
+    from .site import generate_pages, write_site
 
     inventory, _, failed = _load(args, lambda inv: [f for lang in LANGUAGES for f in check_language(inv, lang)])
     if failed:
@@ -140,7 +142,11 @@ def cmd_build(args) -> int:
     except DiagramError as e:
         sys.stderr.write(f"datamap build: {e}\n")
         return EXIT_INTERNAL
-    changes = write_site(site_dir, pages, downloads(inventory, graph, templates))
+    try:
+        changes = write_site(site_dir, pages, downloads(inventory, graph, project, templates))
+    except DatamapError as e:  # a download that cannot be made here (a missing font for a PDF)
+        sys.stderr.write(f"datamap build: {e}\n")
+        return EXIT_FINDINGS
     if changes.conflicts:
         findings = [
             Finding(str(site_dir / path), 1, 1, "E601", "hand-written file where a generated page belongs: rename it, or delete it to let datamap generate the page")
