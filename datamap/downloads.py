@@ -39,7 +39,7 @@ def downloads(inventory: Inventory, graph: nx.MultiDiGraph, project_dir: Path, t
     for lang in LANGUAGES:
         for fmt in ("csv", "json"):
             found.append(Download(
-                f"downloads/processors.{lang}.{fmt}", lang, f"processors_{fmt}", None,
+                f"downloads/processors.{lang}.{fmt}", lang, "processors", None,
                 lambda lang=lang, fmt=fmt: render_processors(inventory, graph, fmt, lang, templates_dir),
             ))
         if publishing_available():
@@ -57,7 +57,7 @@ def _pdfs(inventory: Inventory, graph: nx.MultiDiGraph, lang: str, project_dir: 
     def pdf(page: str) -> bytes:
         return html_to_pdf(page, lang, project_dir, [default_templates_dir()])[0]
 
-    yield Download(f"downloads/policy.{lang}.pdf", lang, "policy_pdf", None, lambda: pdf(policy_html(inventory, graph, lang, templates_dir)))
+    yield Download(f"downloads/policy.{lang}.pdf", lang, "policy", None, lambda: pdf(policy_html(inventory, graph, lang, templates_dir)))
     rendered: dict[str, str | bytes] = {}
 
     def notice(name: str) -> bytes:
