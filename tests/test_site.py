@@ -10,6 +10,7 @@ import pytest
 
 from datamap.cli import main
 from datamap.diagram import dot_string, render_svgs
+from datamap.downloads import publishing_available
 from datamap.graph import build_graph
 from datamap.site import MARKER, generate_pages, is_generated
 from datamap.validate import check_inventory
@@ -201,3 +202,22 @@ def test_project_templates_override_site_pages_and_errors_are_one_line(tmp_path,
     assert main(["build", str(project / "inventory")]) == 1
     err = capsys.readouterr().err
     assert "item.md.j2:1: template syntax error" in err and "Traceback" not in err
+
+
+@pytest.mark.skipif(not publishing_available(), reason="the publishing modules (datamap.pdf, html, notices) are not installed")
+def test_build_writes_policy_and_notice_pdfs(tmp_path):
+    from pypdf import PdfReader
+
+    project = copy_project(tmp_path)
+    assert main(["build", str(project / "inventory")]) == 0
+    downloads = project / "site" / "downloads"
+
+    def text(path: Path) -> str:
+        return " ".join(page.extract_text() for page in PdfReader(path).pages)
+
+    assert "Naver Cloud" in text(downloads / "policy.en.pdf")
+    assert "네이버클라우드" in text(downloads / "policy.ko.pdf")
+    assert "Naver Cloud" in text(downloads / "notices" / "processors.en.pdf")
+    page = (project / "site" / "en" / "downloads.md").read_text("utf-8")
+    assert "- [Privacy policy · PDF](../downloads/policy.en.pdf)" in page
+    assert "- [Consent notice: application for use of the Service · PDF](../downloads/notices/consent-signup.en.pdf)" in page
