@@ -169,6 +169,14 @@ def test_search_finds_naver_cloud(tmp_path_factory, serve, browser):
     links = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, ".md-search-result__item a")]
     assert any("/processor/naver_cloud/" in link or "/processors/" in link for link in links)
 
+    _open(browser, base + "ko/")  # Korean pages are indexed too
+    box = WebDriverWait(browser, 10).until(expected_conditions.element_to_be_clickable((By.CSS_SELECTOR, "input.md-search__input")))
+    box.click()
+    box.send_keys("네이버클라우드")
+    WebDriverWait(browser, 20).until(
+        lambda d: any("/ko/" in (a.get_attribute("href") or "") for a in d.find_elements(By.CSS_SELECTOR, ".md-search-result__item a"))
+    )
+
 
 def test_hostile_labels_show_as_text_on_every_page(tmp_path_factory, serve, browser):
     built = _built_site(tmp_path_factory.mktemp("nasty"), nasty=True)
