@@ -67,15 +67,19 @@ def _version_key(version: str) -> tuple:
 
 
 def _history(inventory: Inventory, released: dict[str, dict[str, str]]) -> list[dict]:
-    """Every version, newest first: version, effective date, summary, whether its text is published."""
+    """Every version, newest first: version, effective date, summary, whether its frozen text is published.
+
+    A released version keeps its own page even while it is the current one, so a link to it stays valid
+    after the next release.
+    """
     policy = inventory.policy
-    rows = {policy.version: {"version": policy.version, "effective": policy.effective, "summary": None, "current": True}}
-    for old in policy.history:
-        rows.setdefault(old.version, {"version": old.version, "effective": old.effective, "summary": old.summary, "current": False})
+    rows = {old.version: {"version": old.version, "effective": old.effective, "summary": old.summary, "current": False} for old in policy.history}
+    current = rows.setdefault(policy.version, {"version": policy.version, "summary": None})
+    current.update(effective=policy.effective, current=True)
     for version in released:
         rows.setdefault(version, {"version": version, "effective": None, "summary": None, "current": False})
     for row in rows.values():
-        row["published"] = row["version"] in released and not row["current"] and _VERSION.match(row["version"]) is not None
+        row["published"] = row["version"] in released and _VERSION.match(row["version"]) is not None
     return sorted(rows.values(), key=lambda r: (r["effective"] is not None, r["effective"] or 0, _version_key(r["version"])), reverse=True)
 
 

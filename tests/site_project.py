@@ -49,3 +49,26 @@ def mkdocs_build(project: Path) -> subprocess.CompletedProcess:
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"],
         cwd=project, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
     )
+
+
+def add_releases(project: Path) -> None:
+    """Two earlier versions in the policy's history (0.9 frozen in both languages, 0.8 not), and 1.0 frozen in English."""
+    policy = project / "inventory" / "organization.yaml"
+    policy.write_text(
+        policy.read_text("utf-8").replace(
+            "  effective: 2024-07-26\n",
+            "  effective: 2024-07-26\n  history:\n"
+            '    - {version: "0.9", effective: 2023-01-02, summary: {en: "First release", ko: "최초 제정"}}\n'
+            '    - {version: "0.8", effective: 2022-05-01}\n',
+        ),
+        "utf-8",
+    )
+    texts = {
+        "0.9": {"en": "# Privacy Policy\n\nThe old text.\n", "ko": "# 개인정보 처리방침\n\n예전 본문.\n"},
+        "1.0": {"en": "# Privacy Policy\n\nThe text in force.\n"},
+    }
+    for version, by_lang in texts.items():
+        for lang, text in by_lang.items():
+            path = project / "versions" / version / f"policy.{lang}.md"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, "utf-8")

@@ -14,7 +14,7 @@ from datamap.downloads import publishing_available
 from datamap.graph import build_graph
 from datamap.site import MARKER, generate_pages, is_generated
 from datamap.validate import check_inventory
-from site_project import NASTY_ITEM, NASTY_PURPOSE, NASTY_SYSTEM, ROOT, copy_project, make_nasty, mkdocs_build
+from site_project import NASTY_ITEM, NASTY_PURPOSE, NASTY_SYSTEM, ROOT, add_releases, copy_project, make_nasty, mkdocs_build
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -112,20 +112,7 @@ def test_hostile_inventory_strings_are_escaped_in_markdown(tmp_path):
 
 def test_past_versions_are_published_with_their_dates(tmp_path):
     project = copy_project(tmp_path)
-    policy = project / "inventory" / "organization.yaml"
-    policy.write_text(
-        policy.read_text("utf-8").replace(
-            '  effective: 2024-07-26\n',
-            '  effective: 2024-07-26\n  history:\n'
-            '    - {version: "0.9", effective: 2023-01-02, summary: {en: "First release", ko: "최초 제정"}}\n'
-            '    - {version: "0.8", effective: 2022-05-01}\n',
-        ),
-        "utf-8",
-    )
-    frozen = project / "versions" / "0.9"
-    frozen.mkdir(parents=True)
-    (frozen / "policy.en.md").write_text("# Privacy Policy\n\nThe old text.\n", "utf-8")
-    (frozen / "policy.ko.md").write_text("# 개인정보 처리방침\n\n예전 본문.\n", "utf-8")
+    add_releases(project)
     (project / "versions" / "bad version").mkdir()
     pages = _pages(project / "inventory")
 
@@ -135,7 +122,9 @@ def test_past_versions_are_published_with_their_dates(tmp_path):
     assert "[Read the current privacy policy](../policy.md)" in old
     assert "시행일 2023년 1월 2일" in pages["ko/policy/v0.9.md"]
     history = pages["en/policy/history.md"]
-    assert "| [1.0](../policy.md) (current) | July 26, 2024 |" in history
+    assert "| [1.0](../policy.md) (current, [permanent link](v1.0.md)) | July 26, 2024 |" in history
+    assert "This is the version of the privacy policy in force" in pages["en/policy/v1.0.md"]
+    assert "The text in force." in pages["ko/policy/v1.0.md"] and "다른 언어로만 게시" in pages["ko/policy/v1.0.md"]
     assert "| [0.9](v0.9.md) | January 2, 2023 | First release |" in history
     assert "| 0.8 (text not archived) | May 1, 2022 |" in history
     assert history.index("1.0") < history.index("0.9") < history.index("0.8")
@@ -180,12 +169,14 @@ def test_build_reports_inventory_findings_without_writing(tmp_path, capsys):
 
 def test_mkdocs_builds_strict(tmp_path):
     project = copy_project(tmp_path)
+    add_releases(project)
     assert main(["build", str(project / "inventory")]) == 0
     done = mkdocs_build(project)
     assert done.returncode == 0, done.stderr
     built = project / "build" / "site"
     assert (built / "en" / "system" / "mailer" / "index.html").is_file()
     assert (built / "en" / "policy" / "history" / "index.html").is_file()
+    assert "예전 본문." in (built / "ko" / "policy" / "v0.9" / "index.html").read_text("utf-8")
     assert (built / "downloads" / "processors.ko.json").is_file()
 
 

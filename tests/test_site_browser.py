@@ -19,7 +19,7 @@ from urllib.parse import urldefrag, urlparse
 import pytest
 
 from datamap.cli import main
-from site_project import NASTY_ITEM, ROOT, copy_project, make_nasty, mkdocs_build
+from site_project import NASTY_ITEM, ROOT, add_releases, copy_project, make_nasty, mkdocs_build
 
 webdriver = pytest.importorskip("selenium.webdriver")
 from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
@@ -41,6 +41,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 def _built_site(root: Path, nasty: bool) -> Path:
     project = copy_project(root)
+    add_releases(project)
     if nasty:
         make_nasty(project)
     assert main(["build", str(project / "inventory")]) == 0
