@@ -145,7 +145,7 @@ def test_lineage_diagrams_are_visible_and_screenshots(tmp_path_factory, serve, b
     built = _built_site(tmp_path_factory.mktemp("shots"), nasty=False)
     base = serve(built)
     ARTIFACTS.mkdir(exist_ok=True)
-    for name, path in (("home", ""), ("policy", "en/policy/"), ("system", "en/system/account_db/"), ("lineage", "en/lineage/"), ("ko-item", "ko/item/email/")):
+    for name, path in (("home", ""), ("policy", "en/policy/"), ("system", "en/system/account_db/"), ("lineage", "en/lineage/"), ("ko-item", "ko/item/email/"), ("history", "en/policy/history/"), ("version", "en/policy/v0.9/")):
         _open(browser, base + path)
         browser.save_screenshot(str(ARTIFACTS / f"site-{name}.png"))
     for path in ("en/lineage/", "en/system/account_db/", "en/item/email/", "ko/system/mailer/"):
