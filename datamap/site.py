@@ -290,7 +290,7 @@ def plan_changes(site_dir: Path | str, pages: dict[str, str]) -> SiteChanges:
 
 
 def write_site(site_dir: Path | str, pages: dict[str, str], files: list[Download]) -> SiteChanges:
-    """Write changed pages and every download atomically, and remove generated pages no longer generated."""
+    """Write changed pages and every download atomically; remove generated pages and downloads no longer made."""
     site_dir = Path(site_dir)
     changes = plan_changes(site_dir, pages)
     if changes.conflicts:
@@ -301,4 +301,11 @@ def write_site(site_dir: Path | str, pages: dict[str, str], files: list[Download
         (site_dir / path).unlink()
     for download in files:
         write_atomic(site_dir / download.path, download.build())
+    folder = site_dir / "downloads"  # built by datamap alone: what it no longer offers goes
+    if folder.is_dir():
+        offered = {site_dir / d.path for d in files}
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path not in offered:
+                path.unlink()
+                changes.removed.append(path.relative_to(site_dir).as_posix())
     return changes

@@ -147,8 +147,11 @@ def test_build_writes_pages_and_downloads_and_keeps_hand_written_pages(tmp_path,
 
     stale = site / "en" / "system" / "retired.md"
     stale.write_text("# Retired\n\n" + MARKER + "\n", "utf-8")
+    old_download = site / "downloads" / "notices" / "retired.en.pdf"
+    old_download.parent.mkdir(parents=True, exist_ok=True)
+    old_download.write_bytes(b"%PDF-1.7")
     assert main(["build", inventory]) == 0
-    assert not stale.exists()
+    assert not stale.exists() and not old_download.exists()
 
     (site / "en" / "processors.md").write_text("# My own page\n", "utf-8")
     (site / "en" / "items.md").unlink()
