@@ -61,6 +61,7 @@ class _Dot:
     def __init__(self) -> None:
         self.names: dict[str, str] = {}
         self.lines: list[str] = []
+        self.edges: set[str] = set()
 
     def node(self, key: str, label: str, kind: str, overseas: bool = False) -> str:
         if key not in self.names:
@@ -72,7 +73,8 @@ class _Dot:
     def edge(self, source: str, target: str, label: str | None = None) -> None:
         attributes = f" [label={dot_string(label, 40)}]" if label else ""
         line = f"  {self.names[source]} -> {self.names[target]}{attributes};"
-        if line not in self.lines:
+        if line not in self.edges:
+            self.edges.add(line)
             self.lines.append(line)
 
     def source(self) -> str:
@@ -122,6 +124,8 @@ class _Names:
         return data["kind"]
 
     def add(self, dot: _Dot, node_name: str) -> str:
+        if node_name in dot.names:
+            return node_name
         country = self.country(node_name)
         dot.node(node_name, self(node_name), self.kind(node_name), overseas=bool(country) and country != self.home)
         return node_name
