@@ -123,11 +123,11 @@ def cmd_graph(args) -> int:
 def cmd_build(args) -> int:
     from .checks import check_language
     from .diagram import DiagramError
-    from .graph import build_graph
-    from .model import LANGUAGES
-    from .findings import Finding
     from .downloads import downloads
     from .errors import DatamapError
+    from .findings import Finding
+    from .graph import build_graph
+    from .model import LANGUAGES
     from .site import generate_pages, write_site
 
     inventory, _, failed = _load(args, lambda inv: [f for lang in LANGUAGES for f in check_language(inv, lang)])
@@ -139,12 +139,11 @@ def cmd_build(args) -> int:
     templates = _templates_dir(args)
     try:
         pages = generate_pages(inventory, graph, project, templates)
-    except DiagramError as e:
+        changes = write_site(site_dir, pages, downloads(inventory, graph, project, templates))
+    except DiagramError as e:  # Graphviz missing or failing: this machine, not the inventory
         sys.stderr.write(f"datamap build: {e}\n")
         return EXIT_INTERNAL
-    try:
-        changes = write_site(site_dir, pages, downloads(inventory, graph, project, templates))
-    except DatamapError as e:  # a download that cannot be made here (a missing font for a PDF)
+    except DatamapError as e:  # an unreadable released text; a PDF that cannot be made here (a missing font)
         sys.stderr.write(f"datamap build: {e}\n")
         return EXIT_FINDINGS
     if changes.conflicts:

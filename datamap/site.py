@@ -31,10 +31,10 @@ from markupsafe import Markup
 
 from . import diagram, language
 from . import graph as g
-from .errors import TemplateProblem
+from .downloads import Download, downloads
+from .errors import DatamapError, TemplateProblem
 from .facts import processor_rows
 from .model import LANGUAGES, Inventory
-from .downloads import Download, downloads
 from .output import write_atomic
 from .render import environment, md_escape, render_policy
 
@@ -49,6 +49,10 @@ _TAGS = re.compile(r"<[^>]*>")
 _NAMED_BY = {"item": "label", "purpose": "title"}
 
 
+class SiteError(DatamapError):
+    """A project file the site is made from cannot be used (a released policy text that is not UTF-8)."""
+
+
 def released_versions(project_dir: Path) -> dict[str, dict[str, str]]:
     """Frozen policy texts: ``<project>/versions/<version>/policy.<lang>.md`` -> {version: {lang: text}}."""
     root = Path(project_dir) / "versions"
@@ -58,7 +62,15 @@ def released_versions(project_dir: Path) -> dict[str, dict[str, str]]:
     for folder in sorted(root.iterdir()):
         if not folder.is_dir() or not _VERSION.match(folder.name):
             continue
-        texts = {lang: (folder / f"policy.{lang}.md").read_text("utf-8") for lang in LANGUAGES if (folder / f"policy.{lang}.md").is_file()}
+        texts = {}
+        for lang in LANGUAGES:
+            path = folder / f"policy.{lang}.md"
+            try:
+                texts[lang] = path.read_text("utf-8")
+            except FileNotFoundError:
+                continue
+            except (OSError, UnicodeDecodeError) as e:
+                raise SiteError(f"{path}: released policy text cannot be read: {e}") from e
         if texts:
             versions[folder.name] = texts
     return versions

@@ -215,3 +215,12 @@ def test_build_writes_policy_and_notice_pdfs(tmp_path):
     page = (project / "site" / "en" / "downloads.md").read_text("utf-8")
     assert "- [Privacy policy · PDF](../downloads/policy.en.pdf)" in page
     assert "- [Consent notice: application for use of the Service · PDF](../downloads/notices/consent-signup.en.pdf)" in page
+
+
+def test_unreadable_released_text_is_reported_in_one_line(tmp_path, capsys):
+    project = copy_project(tmp_path)
+    (project / "versions" / "0.9").mkdir(parents=True)
+    (project / "versions" / "0.9" / "policy.en.md").write_bytes(b"# Privacy Policy\n\n\xff\xfe not UTF-8\n")
+    assert main(["build", str(project / "inventory")]) == 1
+    err = capsys.readouterr().err
+    assert "versions/0.9/policy.en.md: released policy text cannot be read" in err and "Traceback" not in err
