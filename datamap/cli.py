@@ -159,6 +159,88 @@ def cmd_build(args) -> int:
     return EXIT_OK
 
 
+def cmd_check(args) -> int:
+    from .completeness import check_completeness
+    from .stale import expected_pages, stale_files
+    from .validate import check_inventory
+
+    language = _language_errors(args.lang)
+    inventory, findings = check_inventory(args.inventory, lambda inv: check_completeness(inv) + (language(inv) if language else []))
+    if inventory is not None and not has_errors(findings) and not args.no_stale:
+        project = Path(args.inventory).resolve().parent
+        pages = expected_pages(inventory, project)
+        if pages is not None:
+            findings = sorted(findings + stale_files(pages, project, fix=f"datamap build {args.inventory}"))
+    sys.stdout.write(FORMATTERS[args.format](findings))
+    return EXIT_FINDINGS if inventory is None or has_errors(findings, args.strict) else EXIT_OK
+
+
+def cmd_diff(args) -> int:
+    from .diff import report, summarize
+    from .facts import policy_facts
+    from .graph import build_graph
+    from .redline import redline_markdown, to_html
+    from .render import render_policy_markdown
+    from .revisions import resolve
+    from .validate import check_inventory
+
+    sides = []
+    with resolve(args.old, args.inventory) as old, resolve(args.new, args.inventory) as new:
+        for side in (old, new):
+            inventory, findings = check_inventory(side.inventory, _language_errors(args.lang))
+            if inventory is None or has_errors(findings):
+                sys.stderr.write(format_text(findings) + f"datamap diff: the inventory of {side.label} has errors\n")
+                return EXIT_USAGE
+            facts = policy_facts(inventory, build_graph(inventory))
+            try:
+                sides.append((side.label, facts, render_policy_markdown(facts, args.lang, side.templates)))
+            except TemplateProblem as e:  # exit 1 would read as "the policy changes"
+                sys.stderr.write(f"datamap diff: {side.label}: {e}\n")
+                return EXIT_USAGE
+    (old_label, old_facts, old_text), (new_label, new_facts, new_text) = sides
+    changed = old_text != new_text
+    redline = None if args.summary_only else redline_markdown(old_text, new_text)
+    text = report(summarize(old_facts, new_facts, args.lang), redline, old_label, new_label, changed)
+    if args.format == "html":
+        text = to_html(text, f"Privacy policy changes: {old_label} → {new_label}", args.lang)
+    _emit(text, args.output)
+    return EXIT_FINDINGS if changed else EXIT_OK
+
+
+def cmd_release(args) -> int:
+    import datetime as dt
+
+    from .load import display_path
+    from .release import release
+
+    try:
+        effective = dt.date.fromisoformat(args.effective)
+    except ValueError as e:
+        raise UsageError(f"--effective: '{args.effective}' is not a date (YYYY-MM-DD)") from e
+    inventory, _, failed = _load(args)
+    if failed:
+        return EXIT_FINDINGS
+    result = release(inventory, Path(args.inventory), effective, args.version, args.summary, _templates_dir(args))
+    sys.stdout.write(f"released version {result.version}, effective {effective}: recorded in {result.policy_file}\n")
+    for path in result.texts:
+        sys.stdout.write(f"  wrote {display_path(path)}\n")
+    for lang in result.skipped_languages:
+        sys.stderr.write(f"datamap release: no '{lang}' text frozen: the '{lang}' templates or inventory texts are missing "
+                         f"(`datamap validate --lang {lang}` lists the texts)\n")
+    if (Path(args.inventory).resolve().parent / "mkdocs.yml").is_file():
+        sys.stdout.write(f"next: datamap build {args.inventory}, to publish the version on the site\n")
+    return EXIT_OK
+
+
+def cmd_init(args) -> int:
+    from .scaffold import scaffold
+
+    for path in scaffold(Path(args.directory), args.name, args.country, args.effective):
+        sys.stdout.write(f"created {path}\n")
+    sys.stdout.write(f"next: cd {args.directory} && datamap check\n")
+    return EXIT_OK
+
+
 # --- the parser --------------------------------------------------------------------------------
 
 
@@ -213,6 +295,39 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--templates", metavar="DIR", help="project templates overriding the defaults (default: templates/ beside INV)")
     p.add_argument("--strict", action="store_true", help="warnings fail the run too")
     p.set_defaults(func=cmd_build)
+
+    p = commands.add_parser("check", help="validate, list missing disclosures and stale generated files (CI, pre-commit)")
+    inventory_arg(p)
+    p.add_argument("--strict", action="store_true", help="warnings fail the run too")
+    p.add_argument("--format", choices=sorted(FORMATTERS), default="text")
+    p.add_argument("--no-stale", action="store_true", help="do not compare the generated site pages")
+    p.add_argument("--lang", choices=["en", "ko"], help="also require every text in this language (E401)")
+    p.set_defaults(func=cmd_check)
+
+    p = commands.add_parser("diff", help="what changes in the policy between two inventories or git revisions")
+    p.add_argument("old", metavar="OLD", help="inventory directory or git revision")
+    p.add_argument("new", metavar="NEW", help="inventory directory or git revision")
+    p.add_argument("--inventory", default=DEFAULT_INVENTORY, metavar="PATH", help="the inventory's path in git revisions (default: inventory/)")
+    p.add_argument("--lang", choices=["en", "ko"], default="en")
+    p.add_argument("--format", choices=["md", "html"], default="md")
+    p.add_argument("--summary-only", action="store_true", help="the plain-language summary without the redline")
+    p.add_argument("-o", "--output", metavar="FILE")
+    p.set_defaults(func=cmd_diff)
+
+    p = commands.add_parser("release", help="record a policy version in the inventory and freeze its texts")
+    inventory_arg(p)
+    p.add_argument("--effective", required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--version", dest="version", metavar="VERSION", help="default: the current version if never released, else the next minor")
+    p.add_argument("--summary", metavar="TEXT", help="what changed, for the change history")
+    p.add_argument("--templates", metavar="DIR", help="project templates overriding the defaults")
+    p.set_defaults(func=cmd_release)
+
+    p = commands.add_parser("init", help="scaffold a new inventory project that passes datamap check")
+    p.add_argument("directory", metavar="DIR")
+    p.add_argument("--name", default="Example Co., Ltd.", help="the organization's legal name")
+    p.add_argument("--country", default="KR", help="ISO 3166 country code of the organization")
+    p.add_argument("--effective", metavar="YYYY-MM-DD", help="the first policy version's effective date (default: today)")
+    p.set_defaults(func=cmd_init)
     return parser
 
 

@@ -39,7 +39,16 @@ CODES: dict[str, str] = {
     "W305": "overseas recipient with no contact",
     "W306": "processor that operates no system",
     "W401": "text missing in an output language",
+    "W501": "no remedies for infringement of rights",
+    "W502": "no change history of the policy",
+    "W503": "foreign business with no domestic agent",
+    "W504": "no statement on children under 14",
+    "W505": "children under 14 without the legal representative's consent details",
+    "W506": "web storage with no way to refuse it",
+    "W507": "third-party web storage with no provider",
     "E601": "hand-written file where a generated site page belongs",
+    "E701": "generated file out of date with the inventory",
+    "E702": "generated file missing",
 }
 
 

@@ -1,0 +1,156 @@
+"""Releasing a policy version: record it in ``policy.history`` and freeze its texts for the site.
+
+The inventory file is edited as text, at the positions the YAML parser reports, so its comments, key
+order and layout survive; only ``policy.version``, ``policy.effective`` and one new history entry change.
+The frozen texts go to ``<project>/versions/<version>/policy.<lang>.md`` (the project is the inventory
+directory's parent), where the site publishes them as the policy's past versions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import UsageError
+from .model import LANGUAGES, Policy
+from .output import write_atomic
+
+VERSIONS_DIR = "versions"
+
+
+@dataclass
+class Released:
+    version: str
+    policy_file: Path
+    texts: list[Path] = field(default_factory=list)
+    skipped_languages: list[str] = field(default_factory=list)
+
+
+def next_version(policy: Policy) -> str:
+    """The version a release gets by default: the current one if it was never released, else the next minor."""
+    if policy.version not in {v.version for v in policy.history}:
+        return policy.version
+    match = re.fullmatch(r"(\d+)(?:\.(\d+))?", policy.version)
+    if not match:
+        raise UsageError(f"cannot guess the version after '{policy.version}': give --version")
+    major, minor = match.groups()
+    return f"{major}.{int(minor) + 1}" if minor is not None else str(int(major) + 1)
+
+
+def _entry(version: str, effective: dt.date, summary: str | None, column: int) -> str:
+    pad = " " * column
+    lines = [f"{pad}- version: {json.dumps(version)}", f"{pad}  effective: {effective.isoformat()}"]
+    if summary:
+        lines.append(f"{pad}  summary: {json.dumps(summary, ensure_ascii=False)}")
+    return "\n".join(lines) + "\n"
+
+
+def _mapping_value(node: yaml.MappingNode, key: str):
+    return next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
+
+
+def _line_end(text: str, index: int) -> int:
+    """Index just past the end of the line holding ``index`` (or the text's end, with a newline added)."""
+    if index > 0 and text[index - 1] == "\n":
+        return index
+    end = text.find("\n", index)
+    return len(text) if end < 0 else end + 1
+
+
+def edit_policy_text(text: str, version: str, effective: dt.date, summary: str | None) -> str:
+    """The file's text with the policy's version and date set and a history entry added first."""
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    policy = _mapping_value(root, "policy") if isinstance(root, yaml.MappingNode) else None
+    if not isinstance(policy, yaml.MappingNode) or policy.flow_style:
+        raise UsageError("write 'policy' as a block mapping (one key per line) so that it can be edited in place")
+    key_column = policy.value[0][0].start_mark.column
+    edits: list[tuple[int, int, str]] = []
+    for key, value in (("version", json.dumps(version)), ("effective", effective.isoformat())):
+        node = _mapping_value(policy, key)
+        edits.append((node.start_mark.index, node.end_mark.index, value))
+
+    history = _mapping_value(policy, "history")
+    if isinstance(history, yaml.SequenceNode) and history.value:
+        if history.flow_style:
+            raise UsageError("write 'policy.history' as a block list (one '- version: ...' entry per item) so that it can be edited in place")
+        start = history.start_mark.index
+        entry = _entry(version, effective, summary, history.start_mark.column)
+        edits.append((start, start, entry.lstrip(" ") + " " * history.start_mark.column))
+    elif history is not None:  # `history: []` or an empty value
+        start, end = history.start_mark.index, _line_end(text, history.end_mark.index)
+        start -= text[:start].endswith(" ")
+        edits.append((start, end, "\n" + _entry(version, effective, summary, key_column + 2)))
+    else:
+        last_value = policy.value[-1][1]
+        at = _line_end(text, last_value.end_mark.index)
+        prefix = "" if at == 0 or text[at - 1] == "\n" else "\n"
+        edits.append((at, at, prefix + " " * key_column + "history:\n" + _entry(version, effective, summary, key_column + 2)))
+
+    for start, end, replacement in sorted(edits, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    return text
+
+
+def _texts_renderer(inventory_dir: Path, templates: Path | None):
+    """``render(lang)``: the policy of the edited inventory in ``lang``, or None when templates or texts
+    in that language are missing (a frozen text must not fall back to another language)."""
+    from .checks import check_language
+    from .findings import format_text, has_errors
+    from .graph import build_graph
+    from .render import default_templates_dir, render_policy
+    from .validate import check_inventory
+
+    edited = []
+
+    def render(lang: str) -> str | None:
+        if not any((d / lang / "policy.md.j2").is_file() for d in (templates, default_templates_dir()) if d):
+            return None
+        if not edited:
+            inventory, findings = check_inventory(inventory_dir)
+            if inventory is None or has_errors(findings):
+                raise UsageError("the edited inventory does not validate; it was left unchanged:\n" + format_text(findings))
+            edited.append(inventory)
+        if check_language(edited[0], lang, code="E401"):
+            return None
+        return render_policy(edited[0], build_graph(edited[0]), lang, templates)
+
+    return render
+
+
+def release(inventory, inventory_dir: Path, effective: dt.date, version: str | None, summary: str | None,
+            templates: Path | None = None) -> Released:
+    """Record the release in the inventory file that holds ``policy``, then freeze the rendered texts."""
+    render = _texts_renderer(inventory_dir, templates)
+    policy = inventory.policy
+    version = version or next_version(policy)
+    if any(v.version == version for v in policy.history):
+        raise UsageError(f"version {version} is already released (see policy.history)")
+    if policy.history and effective < policy.history[0].effective:
+        raise UsageError(f"the effective date {effective} is before that of the last release ({policy.history[0].effective})")
+    frozen = Path(inventory_dir).resolve().parent / VERSIONS_DIR / version
+    if frozen.exists():
+        raise UsageError(f"{frozen} already exists")
+
+    file, _ = inventory.location(policy)
+    path = Path(file)
+    original = path.read_text(encoding="utf-8-sig")
+    write_atomic(path, edit_policy_text(original, version, effective, summary))
+    result = Released(version, path)
+    try:
+        texts = {lang: render(lang) for lang in LANGUAGES}
+    except BaseException:
+        write_atomic(path, original)
+        raise
+    for lang, text in texts.items():
+        if text is None:
+            result.skipped_languages.append(lang)
+            continue
+        out = frozen / f"policy.{lang}.md"
+        write_atomic(out, text)
+        result.texts.append(out)
+    return result

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# The step of the composite GitHub Action (action.yml): check the inventory with findings as inline
+# annotations, then put the check result and the plain-language summary of what the pull request
+# changes in the policy into the job summary. Exits with datamap check's status.
+#
+# Environment: DATAMAP_INVENTORY, DATAMAP_BASE (empty: no diff), DATAMAP_STRICT, DATAMAP_INSTALL,
+# and what GitHub sets: GITHUB_STEP_SUMMARY, GITHUB_OUTPUT, GITHUB_ACTION_PATH.
+set -uo pipefail
+
+inventory="${DATAMAP_INVENTORY:-inventory}"
+base="${DATAMAP_BASE:-}"
+summary="${GITHUB_STEP_SUMMARY:-/dev/null}"
+outputs="${GITHUB_OUTPUT:-/dev/null}"
+
+if ! command -v datamap >/dev/null 2>&1; then
+  if ! python3 -m pip install --quiet "${DATAMAP_INSTALL:-${GITHUB_ACTION_PATH:-.}}"; then
+    echo "::error::could not install datamap"
+    exit 2
+  fi
+fi
+
+strict=()
+[ "${DATAMAP_STRICT:-false}" = "true" ] && strict=(--strict)
+
+datamap check "$inventory" --format github "${strict[@]}"
+check_status=$?
+{
+  echo "## datamap check"
+  echo
+  case "$check_status" in
+    0) echo "The inventory passes." ;;
+    1) echo "The inventory has findings that fail the check: see the annotations." ;;
+    *) echo "datamap check could not run (exit $check_status)." ;;
+  esac
+  echo
+  echo '```'
+  datamap check "$inventory" --format text "${strict[@]}"
+  echo '```'
+  echo
+} >> "$summary"
+
+changed=false
+if [ -n "$base" ]; then
+  report="$(datamap diff "$base" HEAD --inventory "$inventory" --summary-only)"
+  diff_status=$?
+  if [ "$diff_status" -le 1 ]; then
+    [ "$diff_status" -eq 1 ] && changed=true
+    printf '%s\n' "$report" >> "$summary"
+  else
+    echo "::warning::datamap diff could not compare the policy with $base (exit $diff_status)"
+  fi
+fi
+echo "policy-changed=$changed" >> "$outputs"
+exit "$check_status"
