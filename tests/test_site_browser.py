@@ -148,6 +148,9 @@ def test_lineage_diagrams_are_visible_and_screenshots(tmp_path_factory, serve, b
     for name, path in (("home", ""), ("policy", "en/policy/"), ("system", "en/system/account_db/"), ("lineage", "en/lineage/"), ("ko-item", "ko/item/email/"), ("history", "en/policy/history/"), ("version", "en/policy/v0.9/")):
         _open(browser, base + path)
         browser.save_screenshot(str(ARTIFACTS / f"site-{name}.png"))
+    _open(browser, base + "ko/system/mailer/")  # Korean pages speak Korean, the theme's words too
+    assert browser.execute_script("return document.documentElement.lang") == "ko"
+    assert browser.find_element(By.CSS_SELECTOR, "input.md-search__input").get_attribute("placeholder") == "검색"
     for path in ("en/lineage/", "en/system/account_db/", "en/item/email/", "ko/system/mailer/"):
         _open(browser, base + path)
         diagram = browser.find_element(By.CSS_SELECTOR, "article img[src$='.svg']")
