@@ -17,6 +17,7 @@ from .findings import FORMATTERS, format_text, has_errors
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 DEFAULT_INVENTORY = "inventory"
+DEFAULT_NOTICES = "build/notices"
 
 
 
@@ -81,6 +82,10 @@ def cmd_schema(args) -> int:
 
 
 def cmd_render(args) -> int:
+    if args.document == "notices" or args.format == "pdf":
+        from .pdf import preload
+
+        preload()  # before the imports below, so that weasyprint loads alongside them
     from .graph import build_graph
     from .render import render_policy, render_processors
 
@@ -89,15 +94,58 @@ def cmd_render(args) -> int:
         return EXIT_FINDINGS
     graph = build_graph(inventory)
     templates = _templates_dir(args)
+    if args.document == "notices" or (args.document == "policy" and args.format in ("html", "pdf")):
+        return _publish(args, inventory, graph, templates)
     if args.document == "policy":
         if args.format not in ("md",):
-            raise UsageError(f"render policy: unsupported format '{args.format}'")
+            raise UsageError(f"render policy: unsupported format '{args.format}' (use md, html or pdf)")
         text = render_policy(inventory, graph, args.lang, templates)
     else:
         if args.format not in ("md", "csv", "json"):
             raise UsageError(f"render processors: unsupported format '{args.format}' (use md, csv or json)")
         text = render_processors(inventory, graph, args.format, args.lang, templates)
     _emit(text, args.output)
+    return EXIT_OK
+
+
+def _publish(args, inventory, graph, templates) -> int:
+    """HTML and PDF: the policy as one page, or every notice into a directory."""
+    from .html import policy_html
+    from .notices import render_notices
+    from .output import write_atomic
+    from .pdf import PublishError, html_to_pdf
+    from .render import default_templates_dir
+
+    project = Path(args.inventory).resolve().parent
+    readable = [default_templates_dir(), *([templates] if templates else [])]
+    refused: list[str] = []
+
+    def pdf(page: str) -> bytes:
+        data, refused_here = html_to_pdf(page, args.lang, project, readable)
+        refused.extend(refused_here)
+        return data
+
+    try:
+        if args.document == "policy":
+            page = policy_html(inventory, graph, args.lang, templates)
+            _emit(pdf(page) if args.format == "pdf" else page, args.output)
+        else:
+            if args.format not in ("md", "html", "pdf"):
+                raise UsageError(f"render notices: unsupported format '{args.format}' (notices are written as html and pdf)")
+            directory = Path(args.output or DEFAULT_NOTICES)
+            if directory.exists() and not directory.is_dir():
+                raise UsageError(f"render notices: -o must be a directory: {directory} is a file")
+            outputs = render_notices(inventory, graph, args.lang, templates, pdf=None if args.format == "html" else pdf)
+            for name, content in outputs.items():
+                if args.format == "pdf" and name.endswith(".html"):
+                    continue
+                write_atomic(directory / name, content)
+                sys.stdout.write(f"{directory / name}\n")
+    except PublishError as e:
+        sys.stderr.write(f"datamap: {e}\n")
+        return EXIT_FINDINGS
+    for url in dict.fromkeys(refused):
+        sys.stderr.write(f"datamap: warning: did not fetch {url}: only files inside the project are used\n")
     return EXIT_OK
 
 
@@ -268,14 +316,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE")
     p.set_defaults(func=cmd_schema)
 
-    p = commands.add_parser("render", help="render the policy or the processor table")
-    p.add_argument("document", choices=["policy", "processors"])
+    p = commands.add_parser("render", help="render the policy, the processor table or the notices")
+    p.add_argument("document", choices=["policy", "processors", "notices"])
     inventory_arg(p)
     p.add_argument("--lang", choices=["en", "ko"], default="en")
-    p.add_argument("--format", default="md", help="policy: md; processors: md, csv, json")
+    p.add_argument("--format", default="md", help="policy: md, html, pdf; processors: md, csv, json; notices: html and pdf, or only html or pdf")
     p.add_argument("--templates", metavar="DIR", help="project templates overriding the defaults (default: templates/ beside INV)")
     p.add_argument("--strict", action="store_true", help="warnings fail the run too")
-    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    p.add_argument("-o", "--output", metavar="FILE", help=f"write here instead of standard output (notices: a directory, default {DEFAULT_NOTICES}/)")
     p.set_defaults(func=cmd_render)
 
     p = commands.add_parser("graph", help="show where an item, a system or a processor's data flows")
