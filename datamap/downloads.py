@@ -1,15 +1,13 @@
 """The files the docs site offers for download: built by ``datamap build`` into ``site/downloads/``.
 
 Downloads are build outputs, never committed (``site/downloads/`` is ignored by git): the processor
-list as CSV and JSON in each language, and, where the publishing modules are installed
-(:mod:`datamap.pdf`, :mod:`datamap.html`, :mod:`datamap.notices`), the policy and every notice as PDF.
-The site's pages list them from :func:`downloads`, which only describes them; each is built by calling
-its ``build``.
+list as CSV and JSON, the policy and every notice as PDF (:mod:`datamap.pdf`), in each language. The
+site's pages list them from :func:`downloads`, which only describes them; each is built by calling its
+``build``.
 """
 
 from __future__ import annotations
 
-import importlib.util
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
@@ -29,10 +27,6 @@ class Download:
     build: Callable[[], bytes | str]
 
 
-def publishing_available() -> bool:
-    return all(importlib.util.find_spec(f"datamap.{name}") is not None for name in ("pdf", "html", "notices"))
-
-
 def downloads(inventory: Inventory, graph: nx.MultiDiGraph, project_dir: Path, templates_dir: Path | None = None) -> list[Download]:
     """Every download, language by language."""
     found: list[Download] = []
@@ -42,8 +36,7 @@ def downloads(inventory: Inventory, graph: nx.MultiDiGraph, project_dir: Path, t
                 f"downloads/processors.{lang}.{fmt}", lang, "processors", None,
                 lambda lang=lang, fmt=fmt: render_processors(inventory, graph, fmt, lang, templates_dir),
             ))
-        if publishing_available():
-            found.extend(_pdfs(inventory, graph, lang, Path(project_dir), templates_dir))
+        found.extend(_pdfs(inventory, graph, lang, Path(project_dir), templates_dir))
     return found
 
 

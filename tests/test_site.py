@@ -10,7 +10,6 @@ import pytest
 
 from datamap.cli import main
 from datamap.diagram import dot_string, render_svgs
-from datamap.downloads import publishing_available
 from datamap.graph import build_graph
 from datamap.site import MARKER, generate_pages, is_generated
 from datamap.validate import check_inventory
@@ -198,7 +197,6 @@ def test_project_templates_override_site_pages_and_errors_are_one_line(tmp_path,
     assert "item.md.j2:1: template syntax error" in err and "Traceback" not in err
 
 
-@pytest.mark.skipif(not publishing_available(), reason="the publishing modules (datamap.pdf, html, notices) are not installed")
 def test_build_writes_policy_and_notice_pdfs(tmp_path):
     from pypdf import PdfReader
 
