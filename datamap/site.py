@@ -187,14 +187,13 @@ class _Pages:
     def listing_pages(self, available: list[Download], history: list[dict]) -> dict[str, str]:
         inv, lang = self.inventory, self.lang
         fields = sorted(((f, s) for s in inv.systems for f in s.fields), key=lambda fs: (fs[0].name.lower(), fs[0].name, fs[1].id))
-        items = inv.by_id("items")
         own = [d for d in available if d.lang == lang]
         listings = {
-            "systems": {"systems": inv.systems, "processors": inv.by_id("processors")},
+            "systems": {"systems": inv.systems},
             "items": {"items": inv.items},
             "purposes": {"purposes": inv.purposes},
             "processors": {"rows": processor_rows(inv, self.graph)},
-            "fields": {"fields": fields, "items": items},
+            "fields": {"fields": fields},
             "lineage": {},
             "downloads": {"downloads": own},
         }
