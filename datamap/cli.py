@@ -168,6 +168,45 @@ def cmd_graph(args) -> int:
     return EXIT_OK
 
 
+def cmd_build(args) -> int:
+    from .checks import check_language
+    from .diagram import DiagramError
+    from .downloads import downloads
+    from .errors import DatamapError
+    from .findings import Finding
+    from .graph import build_graph
+    from .model import LANGUAGES
+    from .site import generate_pages, write_site
+
+    inventory, _, failed = _load(args, lambda inv: [f for lang in LANGUAGES for f in check_language(inv, lang)])
+    if failed:
+        return EXIT_FINDINGS
+    project = Path(args.inventory).resolve().parent
+    site_dir = Path(args.site) if args.site else project / "site"
+    graph = build_graph(inventory)
+    templates = _templates_dir(args)
+    try:
+        pages = generate_pages(inventory, graph, project, templates)
+        changes = write_site(site_dir, pages, downloads(inventory, graph, project, templates))
+    except DiagramError as e:  # Graphviz missing or failing: this machine, not the inventory
+        sys.stderr.write(f"datamap build: {e}\n")
+        return EXIT_INTERNAL
+    except DatamapError as e:  # an unreadable released text; a PDF that cannot be made here (a missing font)
+        sys.stderr.write(f"datamap build: {e}\n")
+        return EXIT_FINDINGS
+    if changes.conflicts:
+        findings = [
+            Finding(str(site_dir / path), 1, 1, "E601", "hand-written file where a generated page belongs: rename it, or delete it to let datamap generate the page")
+            for path in changes.conflicts
+        ]
+        sys.stderr.write(format_text(findings))
+        return EXIT_FINDINGS
+    sys.stdout.write(
+        f"{site_dir}: {len(changes.written)} written, {len(changes.unchanged)} unchanged, {len(changes.removed)} removed\n"
+    )
+    return EXIT_OK
+
+
 def cmd_check(args) -> int:
     from .completeness import check_completeness
     from .stale import expected_pages, stale_files
@@ -297,6 +336,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["en", "ko"], default="en")
     p.add_argument("-o", "--output", metavar="FILE")
     p.set_defaults(func=cmd_graph)
+
+    p = commands.add_parser("build", help="regenerate the docs site's pages, diagrams and downloads")
+    inventory_arg(p)
+    p.add_argument("--site", metavar="DIR", help="the mkdocs docs_dir to write into (default: site/ beside INV)")
+    p.add_argument("--templates", metavar="DIR", help="project templates overriding the defaults (default: templates/ beside INV)")
+    p.add_argument("--strict", action="store_true", help="warnings fail the run too")
+    p.set_defaults(func=cmd_build)
 
     p = commands.add_parser("check", help="validate, list missing disclosures and stale generated files (CI, pre-commit)")
     inventory_arg(p)

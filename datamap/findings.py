@@ -46,6 +46,7 @@ CODES: dict[str, str] = {
     "W505": "children under 14 without the legal representative's consent details",
     "W506": "web storage with no way to refuse it",
     "W507": "third-party web storage with no provider",
+    "E601": "hand-written file where a generated site page belongs",
     "E701": "generated file out of date with the inventory",
     "E702": "generated file missing",
 }

@@ -45,6 +45,8 @@ def test_released_project_is_clean_even_under_strict(run, tmp_path, monkeypatch)
     monkeypatch.chdir(tmp_path)
     assert run("init", "acme", "--effective", "2025-03-01").code == 0
     assert run("release", "acme/inventory", "--effective", "2025-03-01").code == 0
+    if importlib.util.find_spec("datamap.site"):  # the release adds a version page and changes the list of versions
+        assert run("build", "acme/inventory").code == 0
     assert run("check", "acme/inventory", "--strict").code == 0
 
 

@@ -1,0 +1,66 @@
+"""The files the docs site offers for download: built by ``datamap build`` into ``site/downloads/``.
+
+Downloads are build outputs, never committed (``site/downloads/`` is ignored by git): the processor
+list as CSV and JSON, the policy and every notice as PDF (:mod:`datamap.pdf`), in each language. The
+site's pages list them from :func:`downloads`, which only describes them; each is built by calling its
+``build``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterator
+
+import networkx as nx
+
+from .model import LANGUAGES, Inventory
+from .render import default_templates_dir, render_processors
+
+
+@dataclass(frozen=True)
+class Download:
+    path: str  # under site/
+    lang: str
+    title: str  # key of the download's name in the site's wording (templates/<lang>/site/words.j2)
+    subject: dict | None  # a Text naming what it is about (a collection point), or None
+    build: Callable[[], bytes | str]
+
+
+def downloads(inventory: Inventory, graph: nx.MultiDiGraph, project_dir: Path, templates_dir: Path | None = None) -> list[Download]:
+    """Every download, language by language."""
+    found: list[Download] = []
+    for lang in LANGUAGES:
+        for fmt in ("csv", "json"):
+            found.append(Download(
+                f"downloads/processors.{lang}.{fmt}", lang, "processors", None,
+                lambda lang=lang, fmt=fmt: render_processors(inventory, graph, fmt, lang, templates_dir),
+            ))
+        found.extend(_pdfs(inventory, graph, lang, Path(project_dir), templates_dir))
+    return found
+
+
+def _pdfs(inventory: Inventory, graph: nx.MultiDiGraph, lang: str, project_dir: Path, templates_dir: Path | None) -> Iterator[Download]:
+    """The policy and the notices as PDF; all notices of a language are rendered together, once."""
+    from .facts import policy_facts
+    from .html import policy_html
+    from .notices import notices, render_notices
+    from .pdf import html_to_pdf
+
+    def pdf(page: str) -> bytes:
+        return html_to_pdf(page, lang, project_dir, [default_templates_dir()])[0]
+
+    yield Download(f"downloads/policy.{lang}.pdf", lang, "policy", None, lambda: pdf(policy_html(inventory, graph, lang, templates_dir)))
+    rendered: dict[str, str | bytes] = {}
+
+    def notice(name: str) -> bytes:
+        if not rendered:
+            rendered.update(render_notices(inventory, graph, lang, templates_dir, pdf=pdf))
+        return rendered[name]
+
+    for item in notices(policy_facts(inventory, graph), graph):
+        point = item.context.get("point")
+        subject = (point.label or {"*": point.provider or point.id}) if point is not None else None
+        kind = "consent" if item.name.startswith("consent-") else item.name
+        name = f"{item.name}.{lang}.pdf"
+        yield Download(f"downloads/notices/{name}", lang, f"notice_{kind}", subject, lambda name=name: notice(name))
