@@ -86,7 +86,7 @@ def test_articles_are_numbered_in_korean_style(reference_ko):
         "제12조(기타)",
         "부칙",
     ]
-    assert reference_ko.startswith("# 개인정보 처리방침\n\n**주식회사 에임모** · 버전 1.0 · 시행일 2024년 7월 26일\n")
+    assert reference_ko.startswith("# 개인정보 처리방침\n\n**주식회사 에이모** · 버전 1.0 · 시행일 2024년 7월 26일\n")
 
 
 @pytest.mark.parametrize(
@@ -121,7 +121,7 @@ def test_korean_fact(reference_ko, fact):
 
 
 def test_particles_follow_the_words_they_attach_to(reference_ko):
-    assert "주식회사 에임모(이하 “회사”)는" in reference_ko
+    assert "주식회사 에이모(이하 “회사”)는" in reference_ko
     assert "회사명, 담당자 이름, 이메일, 비밀번호를 직접 입력하여" in reference_ko  # 비밀번호 ends in a vowel
     assert "접속 로그, 웹 스토리지가 자동으로 생성되어" in reference_ko
     assert "맞춤형 서비스 제공을 위하여" in reference_ko

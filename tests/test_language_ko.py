@@ -12,7 +12,7 @@ from datamap import language
     [
         ("회사", "은", "회사는"),  # no final consonant
         ("당사", "는", "당사는"),  # either form of the pair may be asked for
-        ("주식회사 에임모(이하 “회사”)", "은", "주식회사 에임모(이하 “회사”)는"),  # a parenthesis is an aside
+        ("주식회사 에이모(이하 “회사”)", "은", "주식회사 에이모(이하 “회사”)는"),  # a parenthesis is an aside
         ("법인", "는", "법인은"),
         ("비밀번호", "을", "비밀번호를"),
         ("이메일", "를", "이메일을"),

@@ -124,7 +124,7 @@ def test_korean_notices_are_korean_with_an_embedded_korean_font(notices):
         fonts = pdfread.fonts(pdf)
         assert all(f["emb"] for f in fonts) and any("Nanum" in f["name"] for f in fonts), pdf.name
         reader = pdfread.reader(pdf)
-        assert reader.trailer["/Root"]["/Lang"] == "ko" and reader.metadata.author == "주식회사 에임모"
+        assert reader.trailer["/Root"]["/Lang"] == "ko" and reader.metadata.author == "주식회사 에이모"
         assert reader.metadata["/CreationDate"].startswith("D:20240726")
 
 

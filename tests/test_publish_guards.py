@@ -47,7 +47,7 @@ class Tags(HTMLParser):
 
 def test_inventory_text_is_only_text_in_html_and_pdf(project, run):
     quoted = json.dumps(HOSTILE)  # a JSON string is a YAML string
-    edit(project / "inv" / "organization.yaml", 'name: {en: "AIMMO Co., Ltd.", ko: "주식회사 에임모"}', f"name: {quoted}")
+    edit(project / "inv" / "organization.yaml", 'name: {en: "AIMMO Co., Ltd.", ko: "주식회사 에이모"}', f"name: {quoted}")
     edit(project / "inv" / "items.yaml", 'label: {en: "Password", ko: "비밀번호"}', f"label: {quoted}")
     assert run("render", "policy", "inv", "--format", "html", "-o", "policy.html").code == 0
     page = (project / "policy.html").read_text(encoding="utf-8")

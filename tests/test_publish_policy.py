@@ -125,13 +125,13 @@ def test_pdf_is_byte_identical_and_dated_by_the_effective_date(published, tmp_pa
 def test_korean_pdf_is_korean_with_an_embedded_korean_font(published):
     pdf = published / "policy.ko.pdf"
     text = pdfread.dense(pdfread.text(pdf))
-    for fact in ("개인정보 처리방침", "주식회사 에임모", "시행일 2024년 7월 26일", "제12조(기타)", "5년", "3개월", "6개월", "아이디(이메일), 비밀번호, 이름"):
+    for fact in ("개인정보 처리방침", "주식회사 에이모", "시행일 2024년 7월 26일", "제12조(기타)", "5년", "3개월", "6개월", "아이디(이메일), 비밀번호, 이름"):
         assert pdfread.dense(fact) in text, fact
     fonts = pdfread.fonts(pdf)
     assert all(f["emb"] for f in fonts) and {f["name"].split("+")[1] for f in fonts} == {"NanumGothic", "NanumGothic-Bold"}
     reader = pdfread.reader(pdf)
     assert reader.trailer["/Root"]["/Lang"] == "ko"
-    assert (reader.metadata.title, reader.metadata.author) == ("개인정보 처리방침", "주식회사 에임모")
+    assert (reader.metadata.title, reader.metadata.author) == ("개인정보 처리방침", "주식회사 에이모")
     pages = [pdfread.flat(t) for t in pdfread.page_texts(pdf, raw=False)]
     entries = re.findall(r"(제\d+조\([^)]+\))\s*\.{3,}\s*(\d+)", pages[0])
     assert len(entries) == 12
