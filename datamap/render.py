@@ -71,7 +71,15 @@ def _capfirst(value: str) -> str:
     return value[:1].upper() + value[1:]
 
 
+_BYTECODE_CACHE = jinja2.FileSystemBytecodeCache()
+
+
 def environment(lang: str, templates_dir: Path | None = None) -> SandboxedEnvironment:
+    """The template environment of one language and project.
+
+    Compiled templates are kept in Jinja's bytecode cache (a per-user directory, keyed by each template's
+    source, rebuilt when missing), so a template is compiled once, not on every run.
+    """
     search = [str(templates_dir)] if templates_dir and Path(templates_dir).is_dir() else []
     search.append(str(default_templates_dir()))
     env = SandboxedEnvironment(
@@ -83,6 +91,7 @@ def environment(lang: str, templates_dir: Path | None = None) -> SandboxedEnviro
         keep_trailing_newline=True,
         autoescape=False,
         extensions=["jinja2.ext.do"],
+        bytecode_cache=_BYTECODE_CACHE,
     )
     env.filters.update(
         t=_text_in(lang),
