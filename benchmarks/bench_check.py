@@ -18,48 +18,19 @@ import tempfile
 import time
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from datamap.completeness import check_completeness  # noqa: E402
 from datamap.validate import check_inventory  # noqa: E402
-
-FIELDS_PER_SYSTEM = 20
+from generate import generate  # noqa: E402
 
 
 def synthetic_inventory(directory: Path, fields: int) -> Path:
-    """A consistent inventory with ``fields`` fields spread over systems, processors, items and purposes."""
+    """A consistent synthetic inventory of ``fields`` fields (benchmarks/generate.py)."""
     inv = directory / "inventory"
-    inv.mkdir(parents=True)
-    systems = max(1, fields // FIELDS_PER_SYSTEM)
-    n_items = max(1, fields // 10)
-    items = [{"id": f"item{i}", "label": {"en": f"Item {i}", "ko": f"항목 {i}"}} for i in range(n_items)]
-    processors = [{"id": f"proc{p}", "name": {"en": f"Processor {p}", "ko": f"수탁사 {p}"}, "country": "KR",
-                   "tasks": [{"en": "Hosting", "ko": "호스팅"}]} for p in range(max(1, systems // 10))]
-    purposes = [{"id": f"purpose{p}", "title": {"en": f"Purpose {p}", "ko": f"목적 {p}"}} for p in range(20)]
-    system_list = []
-    for s in range(systems):
-        system_list.append({
-            "id": f"system{s}",
-            "name": {"en": f"System {s}", "ko": f"시스템 {s}"},
-            "operator": processors[s % len(processors)]["id"] if s % 2 else "self",
-            "purposes": [purposes[s % len(purposes)]["id"]],
-            "fields": [{"name": f"f{k}", "item": items[(s * FIELDS_PER_SYSTEM + k) % n_items]["id"]} for k in range(FIELDS_PER_SYSTEM)],
-        })
-    documents = {
-        "organization.yaml": yaml.safe_load((ROOT / "inventory/organization.yaml").read_text(encoding="utf-8")),
-        "safeguards.yaml": yaml.safe_load((ROOT / "inventory/safeguards.yaml").read_text(encoding="utf-8")),
-        "items.yaml": {"items": items, "collection_points": [{"id": "signup", "method": "form", "items": [i["id"] for i in items]}]},
-        "purposes.yaml": {"purposes": purposes},
-        "processors.yaml": {"processors": processors},
-        "retention.yaml": {"retention": [{"id": "account", "records": "Accounts", "items": [i["id"] for i in items], "trigger": "withdrawal"}]},
-    }
-    for k in range(0, systems, 100):
-        documents[f"systems{k // 100:03d}.yaml"] = {"systems": system_list[k:k + 100]}
-    for name, data in documents.items():
-        (inv / name).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    generate(fields, inv)
     return inv
 
 

@@ -34,48 +34,15 @@ TARGET = 1.2
 
 
 def synthetic_inventory(fields: int) -> Path:
-    """An inventory of ``fields`` system fields, from benchmarks/generate.py when it is there."""
-    directory = DATA / f"pdf-{fields}"
+    """An inventory of ``fields`` system fields (benchmarks/generate.py)."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        from generate import generate
-    except ImportError:
-        generate = _generate_small
+    from generate import generate
+
+    directory = DATA / f"pdf-{fields}"
     if directory.exists():
         shutil.rmtree(directory)
     generate(fields, directory)
     return directory
-
-
-def _generate_small(fields: int, directory: Path) -> None:
-    """The reference inventory plus systems of 20 fields each, run by five processors."""
-    import yaml
-
-    shutil.copytree(ROOT / "inventory", directory)
-    count = fields // 20
-    items = [{"id": f"item{n}", "label": {"en": f"Item {n}", "ko": f"항목 {n}"}} for n in range(count)]
-    processors = [
-        {"id": f"proc{n}", "name": {"en": f"Processor {n}", "ko": f"수탁사 {n}"}, "country": "KR", "tasks": [{"en": f"Task {n}", "ko": f"업무 {n}"}]}
-        for n in range(5)
-    ]
-    systems = [
-        {
-            "id": f"sys{n}",
-            "name": {"en": f"System {n}", "ko": f"시스템 {n}"},
-            "operator": f"proc{n % 5}",
-            "purposes": ["service"],
-            "fields": [{"name": f"f{k}", "item": f"item{(n + k) % count}"} for k in range(20)],
-        }
-        for n in range(count)
-    ]
-    document = {
-        "items": items,
-        "collection_points": [{"id": "synthetic", "method": "form", "items": [i["id"] for i in items]}],
-        "retention": [{"id": "synthetic", "records": {"en": "Synthetic records", "ko": "합성 기록"}, "items": [i["id"] for i in items], "trigger": "withdrawal"}],
-        "processors": processors,
-        "systems": systems,
-    }
-    (directory / "synthetic.yaml").write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
 
 
 def _timed(command: list[str]) -> tuple[float, float]:

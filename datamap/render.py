@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import re
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
@@ -108,15 +109,22 @@ def environment(lang: str, templates_dir: Path | None = None) -> SandboxedEnviro
     return env
 
 
-def render_template(name: str, lang: str, templates_dir: Path | None = None, **context) -> str:
+@contextmanager
+def template_problems(name: str):
+    """Template errors (a project's own overriding templates among them) as one-line TemplateProblems."""
     try:
-        return environment(lang, templates_dir).get_template(f"{lang}/{name}").render(**context)
+        yield
     except jinja2.TemplateNotFound as e:
         raise TemplateProblem(f"template not found: {e.name}") from e
     except jinja2.TemplateSyntaxError as e:
         raise TemplateProblem(f"{e.filename or e.name}:{e.lineno}: template syntax error: {e.message}") from e
     except jinja2.TemplateError as e:
-        raise TemplateProblem(f"template error in {lang}/{name}: {e}") from e
+        raise TemplateProblem(f"template error in {name}: {e}") from e
+
+
+def render_template(name: str, lang: str, templates_dir: Path | None = None, **context) -> str:
+    with template_problems(f"{lang}/{name}"):
+        return environment(lang, templates_dir).get_template(f"{lang}/{name}").render(**context)
 
 
 @paused_gc()
