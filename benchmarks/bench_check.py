@@ -22,8 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from datamap.completeness import check_completeness  # noqa: E402
-from datamap.validate import check_inventory  # noqa: E402
+from datamap.inventory.completeness import check_completeness  # noqa: E402
+from datamap.inventory.validate import check_inventory  # noqa: E402
 from generate import generate  # noqa: E402
 
 

@@ -58,12 +58,12 @@ def _timed(command: list[str]) -> tuple[float, float]:
 def measure(name: str, inventory: Path, work: Path, repeat: int) -> dict:
     from weasyprint import HTML
 
-    from datamap.graph import build_graph
-    from datamap.html import policy_html
-    from datamap.pdf import PDF_VARIANT, html_to_pdf
-    from datamap.validate import check_inventory
+    from datamap.lineage.graph import build_graph
+    from datamap.publish.html import policy_html
+    from datamap.publish.pdf import PDF_VARIANT, html_to_pdf
+    from datamap.inventory.validate import check_inventory
 
-    html_file, ours, theirs = work / f"{name}.html", work / f"{name}.datamap.pdf", work / f"{name}.weasyprint.pdf"
+    html_file, ours, theirs = work / f"{name}.html", work / f"{name}.datamap.publish.pdf", work / f"{name}.weasyprint.pdf"
     subprocess.run([BIN / "datamap", "render", "policy", inventory, "--format", "html", "-o", html_file], check=True)
     html = html_file.read_text(encoding="utf-8")
     commands = {

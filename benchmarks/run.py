@@ -39,9 +39,9 @@ sys.path.insert(0, str(HERE))
 from generate import generate  # noqa: E402
 
 from datamap.gcpause import paused_gc  # noqa: E402
-from datamap.load import inventory_files  # noqa: E402
+from datamap.inventory.load import inventory_files  # noqa: E402
 from datamap.output import write_atomic  # noqa: E402
-from datamap.validate import check_inventory  # noqa: E402
+from datamap.inventory.validate import check_inventory  # noqa: E402
 
 #: Prefix of every measured command: at exit, report the peak resident memory of this process.
 #: It is read from /proc because ru_maxrss of a child also counts the memory of the parent it was forked from.

@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-from . import __version__
-from .errors import TemplateProblem, UsageError
-from .findings import FORMATTERS, format_text, has_errors
+from datamap import __version__
+from datamap.errors import TemplateProblem, UsageError
+from datamap.findings import FORMATTERS, format_text, has_errors
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 DEFAULT_INVENTORY = "inventory"
@@ -34,7 +34,7 @@ def _templates_dir(args) -> Path | None:
 
 def _emit(text: str | bytes, output: str | None) -> None:
     if output:
-        from .output import write_atomic
+        from datamap.output import write_atomic
 
         write_atomic(output, text)
     elif isinstance(text, bytes):
@@ -45,7 +45,7 @@ def _emit(text: str | bytes, output: str | None) -> None:
 
 def _load(args, extra_checks: Callable | None = None):
     """Check the inventory; print findings to stderr. Returns (inventory, findings, failed)."""
-    from .validate import check_inventory
+    from datamap.inventory.validate import check_inventory
 
     inventory, findings = check_inventory(args.inventory, extra_checks)
     failed = inventory is None or has_errors(findings, getattr(args, "strict", False))
@@ -59,13 +59,13 @@ def _load(args, extra_checks: Callable | None = None):
 
 def _language_errors(lang: str | None) -> Callable | None:
     """E401 for each text missing in ``lang``: a document in that language must not fall back to another."""
-    from .checks import check_language
+    from datamap.inventory.checks import check_language
 
     return (lambda inventory: check_language(inventory, lang, code="E401")) if lang else None
 
 
 def cmd_validate(args) -> int:
-    from .validate import check_inventory
+    from datamap.inventory.validate import check_inventory
 
     inventory, findings = check_inventory(args.inventory, _language_errors(args.lang))
     sys.stdout.write(FORMATTERS[args.format](findings))
@@ -75,7 +75,7 @@ def cmd_validate(args) -> int:
 
 
 def cmd_schema(args) -> int:
-    from .model import json_schema
+    from datamap.inventory.model import json_schema
 
     _emit(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n", args.output)
     return EXIT_OK
@@ -83,11 +83,11 @@ def cmd_schema(args) -> int:
 
 def cmd_render(args) -> int:
     if args.document == "notices" or args.format == "pdf":
-        from .pdf import preload
+        from datamap.publish.pdf import preload
 
         preload()  # before the imports below, so that weasyprint loads alongside them
-    from .graph import build_graph
-    from .render import render_policy, render_processors
+    from datamap.lineage.graph import build_graph
+    from datamap.publish.render import render_policy, render_processors
 
     inventory, _, failed = _load(args, _language_errors(args.lang))
     if failed:
@@ -110,11 +110,11 @@ def cmd_render(args) -> int:
 
 def _publish(args, inventory, graph, templates) -> int:
     """HTML and PDF: the policy as one page, or every notice into a directory."""
-    from .html import policy_html
-    from .notices import render_notices
-    from .output import write_atomic
-    from .pdf import PublishError, html_to_pdf
-    from .render import default_templates_dir
+    from datamap.publish.html import policy_html
+    from datamap.publish.notices import render_notices
+    from datamap.output import write_atomic
+    from datamap.publish.pdf import PublishError, html_to_pdf
+    from datamap.publish.render import default_templates_dir
 
     project = Path(args.inventory).resolve().parent
     readable = [default_templates_dir(), *([templates] if templates else [])]
@@ -150,8 +150,8 @@ def _publish(args, inventory, graph, templates) -> int:
 
 
 def cmd_graph(args) -> int:
-    from .graph import build_graph
-    from .lineage import format_lineage_json, format_lineage_text, lineage
+    from datamap.lineage.graph import build_graph
+    from datamap.lineage.reports import format_lineage_json, format_lineage_text, lineage
 
     inventory, _, failed = _load(args)
     if failed:
@@ -160,7 +160,7 @@ def cmd_graph(args) -> int:
     kind, ident = next((k, v) for k, v in (("item", args.item), ("system", args.system), ("processor", args.processor)) if v)
     report = lineage(inventory, graph, kind, ident, args.lang)
     if report is None:
-        from .validate import suggest
+        from datamap.inventory.validate import suggest
 
         known = [e.id for e in getattr(inventory, {"item": "items", "system": "systems", "processor": "processors"}[kind])]
         raise UsageError(f"no {kind} '{ident}' in the inventory{suggest(ident, known)}")
@@ -169,14 +169,14 @@ def cmd_graph(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from .checks import check_language
-    from .diagram import DiagramError
-    from .downloads import downloads
-    from .errors import DatamapError
-    from .findings import Finding
-    from .graph import build_graph
-    from .model import LANGUAGES
-    from .site import generate_pages, write_site
+    from datamap.inventory.checks import check_language
+    from datamap.site.diagram import DiagramError
+    from datamap.publish.downloads import downloads
+    from datamap.errors import DatamapError
+    from datamap.findings import Finding
+    from datamap.lineage.graph import build_graph
+    from datamap.inventory.model import LANGUAGES
+    from datamap.site.pages import generate_pages, write_site
 
     inventory, _, failed = _load(args, lambda inv: [f for lang in LANGUAGES for f in check_language(inv, lang)])
     if failed:
@@ -208,9 +208,9 @@ def cmd_build(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from .completeness import check_completeness
-    from .stale import expected_pages, stale_files
-    from .validate import check_inventory
+    from datamap.inventory.completeness import check_completeness
+    from datamap.site.stale import expected_pages, stale_files
+    from datamap.inventory.validate import check_inventory
 
     language = _language_errors(args.lang)
     inventory, findings = check_inventory(args.inventory, lambda inv: check_completeness(inv) + (language(inv) if language else []))
@@ -224,13 +224,13 @@ def cmd_check(args) -> int:
 
 
 def cmd_diff(args) -> int:
-    from .diff import report, summarize
-    from .facts import policy_facts
-    from .graph import build_graph
-    from .redline import redline_markdown, to_html
-    from .render import render_policy_markdown
-    from .revisions import resolve
-    from .validate import check_inventory
+    from datamap.review.diff import report, summarize
+    from datamap.lineage.facts import policy_facts
+    from datamap.lineage.graph import build_graph
+    from datamap.review.redline import redline_markdown, to_html
+    from datamap.publish.render import render_policy_markdown
+    from datamap.review.revisions import resolve
+    from datamap.inventory.validate import check_inventory
 
     sides = []
     with resolve(args.old, args.inventory) as old, resolve(args.new, args.inventory) as new:
@@ -258,8 +258,8 @@ def cmd_diff(args) -> int:
 def cmd_release(args) -> int:
     import datetime as dt
 
-    from .load import display_path
-    from .release import release
+    from datamap.inventory.load import display_path
+    from datamap.review.release import release
 
     try:
         effective = dt.date.fromisoformat(args.effective)
@@ -281,7 +281,7 @@ def cmd_release(args) -> int:
 
 
 def cmd_init(args) -> int:
-    from .scaffold import scaffold
+    from datamap.scaffold import scaffold
 
     for path in scaffold(Path(args.directory), args.name, args.country, args.effective):
         sys.stdout.write(f"created {path}\n")

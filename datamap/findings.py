@@ -2,7 +2,7 @@
 
 A finding points at a file and either a line and column, or a path of keys inside the file's YAML
 document (``("systems", 2, "fields", 0, "item")``); paths are turned into line and column by
-:func:`datamap.load.locate`, only for files that have findings.
+:func:`datamap.inventory.load.locate`, only for files that have findings.
 """
 
 from __future__ import annotations

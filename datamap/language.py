@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .model import ANY_LANGUAGE
+from datamap.inventory.model import ANY_LANGUAGE
 
 _DURATION_PARTS = re.compile(r"(\d+)([YMWDHS])")
 _UNITS = {
@@ -37,7 +37,7 @@ COUNTRIES = {
 def text(value: dict | None, lang: str) -> str:
     """A Text in one language; language-neutral text otherwise; English as the last resort.
 
-    Missing translations are reported beforehand by :func:`datamap.checks.check_language`.
+    Missing translations are reported beforehand by :func:`datamap.inventory.checks.check_language`.
     """
     if not value:
         return ""

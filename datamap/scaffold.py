@@ -14,8 +14,8 @@ from importlib import resources
 from pathlib import Path
 from string import Template
 
-from .errors import UsageError
-from .output import write_atomic
+from datamap.errors import UsageError
+from datamap.output import write_atomic
 
 DOT_PREFIX = "dot-"
 
@@ -54,8 +54,8 @@ def scaffold(directory: Path, name: str, country: str, effective: str | None) ->
 
 
 def _write_site_pages(directory: Path) -> list[Path]:
-    from .stale import SITE_DIR, expected_pages
-    from .validate import check_inventory
+    from datamap.site.stale import SITE_DIR, expected_pages
+    from datamap.inventory.validate import check_inventory
 
     inventory, _ = check_inventory(directory / "inventory")
     if inventory is None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from datamap.site import is_generated
+from datamap.site.pages import is_generated
 
 ROOT = Path(__file__).resolve().parent.parent
 #: labels no page may render as markup, and that must not break out of DOT, SVG, HTML or Markdown

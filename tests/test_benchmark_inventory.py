@@ -11,9 +11,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
 import generate  # noqa: E402
 
-from datamap.graph import build_graph  # noqa: E402
-from datamap.render import render_policy  # noqa: E402
-from datamap.validate import check_inventory  # noqa: E402
+from datamap.lineage.graph import build_graph  # noqa: E402
+from datamap.publish.render import render_policy  # noqa: E402
+from datamap.inventory.validate import check_inventory  # noqa: E402
 
 FIELDS = 2000
 

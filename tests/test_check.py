@@ -7,7 +7,7 @@ import types
 import pytest
 from conftest import REFERENCE, write
 
-from datamap.stale import stale_files
+from datamap.site.stale import stale_files
 
 
 def lines(result):
@@ -108,14 +108,14 @@ def test_trailing_text_counts_as_a_difference(tmp_path):
 
 @pytest.fixture
 def site_generator(monkeypatch):
-    """A site generator with the contract of datamap.site.generate_pages, producing one page per item."""
-    module = types.ModuleType("datamap.site")
+    """A site generator with the contract of datamap.site.pages.generate_pages, producing one page per item."""
+    module = types.ModuleType("datamap.site.pages")
 
     def generate_pages(inventory, graph, project_dir):
         return {f"items/{item.id}.md": f"# {item.label['en']}\n" for item in inventory.items}
 
     module.generate_pages = generate_pages
-    monkeypatch.setitem(sys.modules, "datamap.site", module)
+    monkeypatch.setitem(sys.modules, "datamap.site.pages", module)
     return module
 
 

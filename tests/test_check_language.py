@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from datamap.checks import check_language
-from datamap.validate import check_inventory
+from datamap.inventory.checks import check_language
+from datamap.inventory.validate import check_inventory
 
 REFERENCE = Path(__file__).resolve().parent.parent / "inventory"
 

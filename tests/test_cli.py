@@ -78,12 +78,12 @@ def test_output_file_is_written_whole_and_kept_on_failure(run, minimal):
 
 
 def test_internal_error_is_one_line_with_exit_3(run, monkeypatch):
-    import datamap.validate
+    import datamap.inventory.validate
 
     def boom(*_):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(datamap.validate, "check_inventory", boom)
+    monkeypatch.setattr(datamap.inventory.validate, "check_inventory", boom)
     result = run("validate", REFERENCE)
     assert result.code == 3
     assert result.err == "datamap: internal error: RuntimeError: disk on fire\n"

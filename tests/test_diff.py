@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from conftest import REFERENCE
 from repos import commit_all, git
 
-from datamap.redline import redline_markdown
+from datamap.review.redline import redline_markdown
 
 NEW_PROCESSOR = """
   - id: sendgrid

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from datamap import graph as g
-from datamap.facts import policy_facts
-from datamap.graph import build_graph
-from datamap.validate import check_inventory
+from datamap.lineage import graph as g
+from datamap.lineage.facts import policy_facts
+from datamap.lineage.graph import build_graph
+from datamap.inventory.validate import check_inventory
 
 REFERENCE = Path(__file__).resolve().parent.parent / "inventory"
 

@@ -42,7 +42,7 @@ def test_a_paused_collector_stays_paused(collector_running):
 
 
 def test_check_inventory_pauses_only_while_it_runs(collector_running, monkeypatch):
-    from datamap import validate
+    from datamap.inventory import validate
 
     seen = []
     original = validate.build_inventory

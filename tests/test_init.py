@@ -45,7 +45,7 @@ def test_released_project_is_clean_even_under_strict(run, tmp_path, monkeypatch)
     monkeypatch.chdir(tmp_path)
     assert run("init", "acme", "--effective", "2025-03-01").code == 0
     assert run("release", "acme/inventory", "--effective", "2025-03-01").code == 0
-    if importlib.util.find_spec("datamap.site"):  # the release adds a version page and changes the list of versions
+    if importlib.util.find_spec("datamap.site.pages"):  # the release adds a version page and changes the list of versions
         assert run("build", "acme/inventory").code == 0
     assert run("check", "acme/inventory", "--strict").code == 0
 
@@ -90,7 +90,7 @@ def test_scaffolded_workflow_runs_on_a_pull_request(run, tmp_path, monkeypatch):
     data = project / "inventory/data.yaml"
     data.write_text(data.read_text().replace("items: [email, name]\n\npurposes", "items: [email, name]\n    label: {en: sign-up, ko: 가입}\n\npurposes", 1)
                     .replace("    label: {en: \"sign-up form\", ko: \"회원가입 양식\"}\n", ""))
-    if importlib.util.find_spec("datamap.site"):  # the pull request regenerates the site pages it changes
+    if importlib.util.find_spec("datamap.site.pages"):  # the pull request regenerates the site pages it changes
         assert run("build", "acme/inventory").code == 0
     commit_all(project, "rename the sign-up form")
 

@@ -13,10 +13,10 @@ from pydantic import BaseModel
 
 from conftest import FIXTURES, REFERENCE, ROOT
 from datamap.errors import TemplateProblem
-from datamap.graph import build_graph
-from datamap.model import ANY_LANGUAGE
-from datamap.render import render_policy
-from datamap.validate import check_inventory
+from datamap.lineage.graph import build_graph
+from datamap.inventory.model import ANY_LANGUAGE
+from datamap.publish.render import render_policy
+from datamap.inventory.validate import check_inventory
 
 GOLDEN = ROOT / "tests" / "golden"
 FULL = FIXTURES / "full"

@@ -15,10 +15,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
 import generate  # noqa: E402
 
-from datamap.facts import policy_facts  # noqa: E402
-from datamap.graph import build_graph  # noqa: E402
-from datamap.render import render_policy_markdown  # noqa: E402
-from datamap.validate import check_inventory  # noqa: E402
+from datamap.lineage.facts import policy_facts  # noqa: E402
+from datamap.lineage.graph import build_graph  # noqa: E402
+from datamap.publish.render import render_policy_markdown  # noqa: E402
+from datamap.inventory.validate import check_inventory  # noqa: E402
 
 
 GROWTH = 9  # allowed growth in calls for 8 times the fields

@@ -9,7 +9,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from datamap.load import _InventoryLoader, load_file
+from datamap.inventory.load import _InventoryLoader, load_file
 
 
 class _ReferenceLoader(_InventoryLoader):

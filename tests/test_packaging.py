@@ -24,7 +24,7 @@ def test_wheel_contains_templates_and_works_from_elsewhere(tmp_path):
     elsewhere.mkdir()
     env = {"PYTHONPATH": str(tmp_path / "site"), "PATH": "/usr/bin:/bin"}
     where = subprocess.run(
-        [sys.executable, "-c", "from datamap.render import default_templates_dir as d; print(d())"],
+        [sys.executable, "-c", "from datamap.publish.render import default_templates_dir as d; print(d())"],
         cwd=elsewhere, env=env, capture_output=True, text=True, check=True,
     )
     assert where.stdout.strip() == str(tmp_path / "site" / "datamap" / "templates")

@@ -15,7 +15,7 @@ import yaml
 
 import pdfread
 from conftest import REFERENCE
-from datamap.pdf import local_fetcher
+from datamap.publish.pdf import local_fetcher
 
 HOSTILE = '<script>alert(1)</script> & **AIMMO** [x](javascript:alert(1)) <img src="http://127.0.0.1:9/x.png"> {#evil onclick=alert(1)}'
 

@@ -136,9 +136,9 @@ def normalize(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def articles():
-    from datamap.graph import build_graph
-    from datamap.render import render_policy
-    from datamap.validate import check_inventory
+    from datamap.lineage.graph import build_graph
+    from datamap.publish.render import render_policy
+    from datamap.inventory.validate import check_inventory
 
     inventory, findings = check_inventory(REFERENCE)
     assert inventory is not None and not findings

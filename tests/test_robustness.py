@@ -7,8 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES
-from datamap.model import LIST_SECTIONS, SINGLE_SECTIONS
-from datamap.validate import check_inventory
+from datamap.inventory.model import LIST_SECTIONS, SINGLE_SECTIONS
+from datamap.inventory.validate import check_inventory
 
 KEYS = st.sampled_from(sorted({*LIST_SECTIONS, *SINGLE_SECTIONS, "id", "label", "items", "item", "fields", "name",
                                "operator", "country", "purposes", "period", "en", "ko", "method", "tasks", "zzz"}))

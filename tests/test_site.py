@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from datamap.cli import main
-from datamap.diagram import dot_string, render_svgs
-from datamap.graph import build_graph
-from datamap.site import MARKER, generate_pages, is_generated
-from datamap.validate import check_inventory
+from datamap.site.diagram import dot_string, render_svgs
+from datamap.lineage.graph import build_graph
+from datamap.site.pages import MARKER, generate_pages, is_generated
+from datamap.inventory.validate import check_inventory
 from site_project import NASTY_ITEM, NASTY_PURPOSE, NASTY_SYSTEM, ROOT, add_releases, copy_project, make_nasty, mkdocs_build
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -10,7 +10,7 @@ Automatic collection points (logs, device information) get no consent notice: no
 person there, and the policy's article on automatic collection covers them.
 
 This module only decides which notices exist and what each must say; the wording lives in the templates
-``<lang>/notices/*.md.j2``, and the pages are made by :mod:`datamap.html` and :mod:`datamap.pdf`.
+``<lang>/notices/*.md.j2``, and the pages are made by :mod:`datamap.publish.html` and :mod:`datamap.publish.pdf`.
 """
 
 from __future__ import annotations
@@ -21,12 +21,12 @@ from typing import Any
 
 import networkx as nx
 
-from . import graph as g
-from . import language
-from .facts import PolicyFacts, policy_facts
-from .html import html_document
-from .model import Inventory, Item, Purpose, RetentionRule
-from .render import render_template
+from datamap.lineage import graph as g
+from datamap import language
+from datamap.lineage.facts import PolicyFacts, policy_facts
+from datamap.publish.html import html_document
+from datamap.inventory.model import Inventory, Item, Purpose, RetentionRule
+from datamap.publish.render import render_template
 
 
 @dataclass

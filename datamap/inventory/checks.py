@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from .findings import Finding
-from .gcpause import paused_gc
-from .model import ANY_LANGUAGE, LANGUAGES, Inventory
+from datamap.findings import Finding
+from datamap.gcpause import paused_gc
+from datamap.inventory.model import ANY_LANGUAGE, LANGUAGES, Inventory
 
 
 def _finding(inventory: Inventory, entity, code: str, message: str, key: str = "id") -> Finding:

@@ -20,11 +20,11 @@ import networkx as nx
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
-from . import language
-from .errors import TemplateProblem
-from .facts import PolicyFacts, policy_facts, processor_rows
-from .gcpause import paused_gc
-from .model import ANY_LANGUAGE, Inventory
+from datamap import language
+from datamap.errors import TemplateProblem
+from datamap.lineage.facts import PolicyFacts, policy_facts, processor_rows
+from datamap.gcpause import paused_gc
+from datamap.inventory.model import ANY_LANGUAGE, Inventory
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|>#])")
 _ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
@@ -35,7 +35,7 @@ def default_templates_dir() -> Path:
     packaged = Path(str(resources.files("datamap"))) / "templates"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parent.parent / "templates"
+    return Path(__file__).resolve().parents[2] / "templates"
 
 
 def md_escape(value: str) -> str:

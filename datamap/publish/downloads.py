@@ -1,7 +1,7 @@
 """The files the docs site offers for download: built by ``datamap build`` into ``site/downloads/``.
 
 Downloads are build outputs, never committed (``site/downloads/`` is ignored by git): the processor
-list as CSV and JSON, the policy and every notice as PDF (:mod:`datamap.pdf`), in each language. The
+list as CSV and JSON, the policy and every notice as PDF (:mod:`datamap.publish.pdf`), in each language. The
 site's pages list them from :func:`downloads`, which only describes them; each is built by calling its
 ``build``.
 """
@@ -14,8 +14,8 @@ from typing import Callable, Iterator
 
 import networkx as nx
 
-from .model import LANGUAGES, Inventory
-from .render import default_templates_dir, render_processors
+from datamap.inventory.model import LANGUAGES, Inventory
+from datamap.publish.render import default_templates_dir, render_processors
 
 
 @dataclass(frozen=True)
@@ -42,10 +42,10 @@ def downloads(inventory: Inventory, graph: nx.MultiDiGraph, project_dir: Path, t
 
 def _pdfs(inventory: Inventory, graph: nx.MultiDiGraph, lang: str, project_dir: Path, templates_dir: Path | None) -> Iterator[Download]:
     """The policy and the notices as PDF; all notices of a language are rendered together, once."""
-    from .facts import policy_facts
-    from .html import policy_html
-    from .notices import notices, render_notices
-    from .pdf import html_to_pdf
+    from datamap.lineage.facts import policy_facts
+    from datamap.publish.html import policy_html
+    from datamap.publish.notices import notices, render_notices
+    from datamap.publish.pdf import html_to_pdf
 
     def pdf(page: str) -> bytes:
         return html_to_pdf(page, lang, project_dir, [default_templates_dir()])[0]

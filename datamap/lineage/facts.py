@@ -12,9 +12,9 @@ from typing import Any
 
 import networkx as nx
 
-from . import graph as g
-from .gcpause import paused_gc
-from .model import Inventory, Item
+from datamap.lineage import graph as g
+from datamap.gcpause import paused_gc
+from datamap.inventory.model import Inventory, Item
 
 #: policy sections in order; True marks sections every policy has
 SECTIONS: list[tuple[str, bool]] = [

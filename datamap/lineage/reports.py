@@ -6,9 +6,9 @@ import json
 
 import networkx as nx
 
-from . import graph as g
-from . import language
-from .model import Inventory
+from datamap.lineage import graph as g
+from datamap import language
+from datamap.inventory.model import Inventory
 
 
 def _name(graph: nx.MultiDiGraph, node_name: str, lang: str) -> dict:

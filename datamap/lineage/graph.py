@@ -17,8 +17,8 @@ from typing import Any
 
 import networkx as nx
 
-from .gcpause import paused_gc
-from .model import Inventory
+from datamap.gcpause import paused_gc
+from datamap.inventory.model import Inventory
 
 
 def node(kind: str, entity_id: str) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .findings import Finding
+from datamap.findings import Finding
 
 try:  # libyaml is almost always there; the pure-Python loader gives the same results, slower
     _BaseLoader = yaml.CSafeLoader

@@ -20,10 +20,10 @@ import subprocess
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .errors import DatamapError
+from datamap.errors import DatamapError
 
 PDF_VARIANT = "pdf/ua-1"
-#: CSS font families per language, in order of preference (the stylesheet of datamap.html names them).
+#: CSS font families per language, in order of preference (the stylesheet of datamap.publish.html names them).
 #: Korean text needs a Korean font: :func:`check_fonts` makes sure one of these is installed.
 FONTS = {
     "en": ("DejaVu Sans", "Liberation Sans", "Noto Sans", "NanumGothic"),

@@ -1,6 +1,6 @@
 """Stale generated files: committed pages that differ from what the inventory produces now.
 
-The docs site's generator (:func:`datamap.site.generate_pages`) says what every generated page under
+The docs site's generator (:func:`datamap.site.pages.generate_pages`) says what every generated page under
 ``site/`` should hold; this module compares that with the files on disk, so CI and pre-commit can refuse
 a change that edits the inventory but forgets to regenerate the pages.
 """
@@ -10,8 +10,8 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from .findings import Finding
-from .load import display_path
+from datamap.findings import Finding
+from datamap.inventory.load import display_path
 
 SITE_DIR = "site"
 
@@ -55,7 +55,7 @@ def expected_pages(inventory, project_dir: Path) -> dict[str, str] | None:
     """
     if not (Path(project_dir) / "mkdocs.yml").is_file():
         return None
-    from .graph import build_graph
+    from datamap.lineage.graph import build_graph
 
-    site = importlib.import_module("datamap.site")  # looked up by name, so tests can stand in a generator
+    site = importlib.import_module("datamap.site.pages")  # looked up by name, so tests can stand in a generator
     return site.generate_pages(inventory, build_graph(inventory), project_dir)

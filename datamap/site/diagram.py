@@ -18,9 +18,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import networkx as nx
 
-from . import graph as g
-from . import language
-from .model import Inventory
+from datamap.lineage import graph as g
+from datamap import language
+from datamap.inventory.model import Inventory
 
 FONT = "NanumGothic"
 #: node fill colour per kind; systems run by a processor get their own colour

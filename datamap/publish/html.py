@@ -23,15 +23,15 @@ import markdown
 from markdown.extensions.toc import slugify_unicode
 from markupsafe import Markup
 
-from . import language
-from .errors import TemplateProblem
-from .pdf import FONTS
-from .render import environment, render_policy
+from datamap import language
+from datamap.errors import TemplateProblem
+from datamap.publish.pdf import FONTS
+from datamap.publish.render import environment, render_policy
 
 if TYPE_CHECKING:
     import networkx as nx
 
-    from .model import Inventory
+    from datamap.inventory.model import Inventory
 
 _TAGS = re.compile(r"<[^>]+>")
 

@@ -2,15 +2,15 @@
 
 The summary is computed from the two sides' facts (entities compared by id, items each processor really
 receives, sections the policy now needs), not from the text, so it names causes ("new entrustee X
-receives Email") rather than lines. The redline of the text itself is :mod:`datamap.redline`.
+receives Email") rather than lines. The redline of the text itself is :mod:`datamap.review.redline`.
 """
 
 from __future__ import annotations
 
 from typing import Callable, Iterable
 
-from . import language
-from .facts import SECTIONS, PolicyFacts
+from datamap import language
+from datamap.lineage.facts import SECTIONS, PolicyFacts
 
 #: plain names of the policy's sections, for the summary
 SECTION_TITLES = {
@@ -240,7 +240,7 @@ def summarize(old: PolicyFacts, new: PolicyFacts, lang: str = "en") -> list[str]
 
 def report(lines: list[str], redline: str | None, old_label: str, new_label: str, changed: bool) -> str:
     """The diff report in Markdown: the summary, then (unless ``redline`` is None) the redline, headings demoted."""
-    from .render import md_escape
+    from datamap.publish.render import md_escape
 
     out = [f"# Privacy policy changes: {md_escape(old_label)} → {md_escape(new_label)}", "", "## Summary", ""]
     if not changed:

@@ -7,8 +7,8 @@ Each finding names the disclosure and how to supply it.
 
 from __future__ import annotations
 
-from .findings import Finding
-from .model import Inventory
+from datamap.findings import Finding
+from datamap.inventory.model import Inventory
 
 #: the country whose law (PIPA) the generated policy follows
 POLICY_COUNTRY = "KR"

@@ -1,4 +1,4 @@
-"""Stage 2, model: plain documents -> one typed, cross-checked :class:`~datamap.model.Inventory`.
+"""Stage 2, model: plain documents -> one typed, cross-checked :class:`~datamap.inventory.model.Inventory`.
 
 Each file is checked section by section and entity by entity, so one bad entity neither hides the
 problems of the others nor makes every reference to it look broken.
@@ -14,10 +14,10 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from .findings import Finding
-from .gcpause import paused_gc
-from .load import Document
-from .model import LIST_SECTIONS, REQUIRED_SECTIONS, SINGLE_SECTIONS, Inventory
+from datamap.findings import Finding
+from datamap.gcpause import paused_gc
+from datamap.inventory.load import Document
+from datamap.inventory.model import LIST_SECTIONS, REQUIRED_SECTIONS, SINGLE_SECTIONS, Inventory
 
 ALL_SECTIONS = {**SINGLE_SECTIONS, **LIST_SECTIONS}
 
@@ -263,8 +263,8 @@ def check_inventory(inv, extra_checks=None) -> tuple[Inventory | None, list[Find
     """
     from pathlib import Path
 
-    from .checks import check_consistency
-    from .load import load_inventory, locate
+    from datamap.inventory.checks import check_consistency
+    from datamap.inventory.load import load_inventory, locate
 
     documents, findings = load_inventory(Path(inv))
     inventory, found = build_inventory(documents)

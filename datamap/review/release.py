@@ -16,9 +16,9 @@ from pathlib import Path
 
 import yaml
 
-from .errors import UsageError
-from .model import LANGUAGES, Policy
-from .output import write_atomic
+from datamap.errors import UsageError
+from datamap.inventory.model import LANGUAGES, Policy
+from datamap.output import write_atomic
 
 VERSIONS_DIR = "versions"
 
@@ -99,11 +99,11 @@ def edit_policy_text(text: str, version: str, effective: dt.date, summary: str |
 def _texts_renderer(inventory_dir: Path, templates: Path | None):
     """``render(lang)``: the policy of the edited inventory in ``lang``, or None when templates or texts
     in that language are missing (a frozen text must not fall back to another language)."""
-    from .checks import check_language
-    from .findings import format_text, has_errors
-    from .graph import build_graph
-    from .render import default_templates_dir, render_policy
-    from .validate import check_inventory
+    from datamap.inventory.checks import check_language
+    from datamap.findings import format_text, has_errors
+    from datamap.lineage.graph import build_graph
+    from datamap.publish.render import default_templates_dir, render_policy
+    from datamap.inventory.validate import check_inventory
 
     edited = []
 

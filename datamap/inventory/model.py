@@ -1,7 +1,7 @@
 """Stage 2, model: the typed inventory schema.
 
 Every inventory file is an :class:`InventoryFile`: any subset of the sections below. Files are merged
-into one :class:`Inventory` by :mod:`datamap.validate`. Human-readable text is a :data:`Text`: either a
+into one :class:`Inventory` by :mod:`datamap.inventory.validate`. Human-readable text is a :data:`Text`: either a
 plain string, the same in every language (names, addresses), or a mapping of language to string.
 """
 
@@ -361,7 +361,7 @@ class InventoryFile(Schema):
 
 
 class Inventory(InventoryFile):
-    """The whole inventory, merged from its files. Built by :func:`datamap.validate.build_inventory`."""
+    """The whole inventory, merged from its files. Built by :func:`datamap.inventory.validate.build_inventory`."""
 
     model_config = ConfigDict(title="datamap inventory")
 

@@ -1,0 +1,1 @@
+"""Reviewing and releasing policy versions: diff, redline, release and revisions."""
