@@ -270,6 +270,8 @@ def cmd_release(args) -> int:
         return EXIT_FINDINGS
     result = release(inventory, Path(args.inventory), effective, args.version, args.summary, _templates_dir(args))
     sys.stdout.write(f"released version {result.version}, effective {effective}: recorded in {result.policy_file}\n")
+    if result.superseded:
+        sys.stdout.write(f"  kept the published version {result.superseded[0]} (effective {result.superseded[1]}) in the history\n")
     for path in result.texts:
         sys.stdout.write(f"  wrote {display_path(path)}\n")
     for lang in result.skipped_languages:
@@ -365,7 +367,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("release", help="record a policy version in the inventory and freeze its texts")
     inventory_arg(p)
     p.add_argument("--effective", required=True, metavar="YYYY-MM-DD")
-    p.add_argument("--version", dest="version", metavar="VERSION", help="default: the current version if never released, else the next minor")
+    p.add_argument("--version", dest="version", metavar="VERSION", help="default: the current version if not yet published, else the next one (1.0 -> 1.1); a released version never changes")
     p.add_argument("--summary", metavar="TEXT", help="what changed, for the change history")
     p.add_argument("--templates", metavar="DIR", help="project templates overriding the defaults")
     p.set_defaults(func=cmd_release)

@@ -34,6 +34,8 @@ CODES: dict[str, str] = {
     "E209": "malformed email address",
     "E210": "value read by YAML as a boolean, number, date or null where text is expected",
     "E211": "text longer than the limit for its kind",
+    "E212": "policy version recorded twice in the change history",
+    "E213": "released policy version given another effective date",
     "E301": "processor with no task",
     "E302": "system abroad with no overseas-transfer details",
     "E401": "text missing in the language a document is rendered in",
