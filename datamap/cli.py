@@ -225,6 +225,7 @@ def cmd_check(args) -> int:
 
 def cmd_diff(args) -> int:
     from datamap.review.diff import report, summarize
+    from datamap.review.wording import phrase
     from datamap.lineage.facts import policy_facts
     from datamap.lineage.graph import build_graph
     from datamap.review.redline import redline_markdown, to_html
@@ -248,9 +249,9 @@ def cmd_diff(args) -> int:
     (old_label, old_facts, old_text), (new_label, new_facts, new_text) = sides
     changed = old_text != new_text
     redline = None if args.summary_only else redline_markdown(old_text, new_text)
-    text = report(summarize(old_facts, new_facts, args.lang), redline, old_label, new_label, changed)
+    text = report(summarize(old_facts, new_facts, args.lang), redline, old_label, new_label, changed, args.lang)
     if args.format == "html":
-        text = to_html(text, f"Privacy policy changes: {old_label} → {new_label}", args.lang)
+        text = to_html(text, phrase("report_title", args.lang, old=old_label, new=new_label), args.lang)
     _emit(text, args.output)
     return EXIT_FINDINGS if changed else EXIT_OK
 
