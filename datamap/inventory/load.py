@@ -117,6 +117,13 @@ class _InventoryLoader(_BaseLoader):
                     seen.add(key_node.value)
         return super().construct_mapping(node, deep=deep)
 
+    def construct_bounded_int(self, node):
+        """An integer, unless it has more digits than Python converts (a ValueError that has no position)."""
+        try:
+            return self.construct_yaml_int(node)
+        except ValueError as e:
+            raise yaml.constructor.ConstructorError(None, None, f"a number of {len(node.value):,} characters is too long", node.start_mark) from e
+
     def construct_lenient_timestamp(self, node):
         """A date-like scalar that is no real date (2024-13-01) stays text, for the schema to report."""
         try:
@@ -131,6 +138,7 @@ _IMPLICIT_RESOLVERS = {
     first: tuple(resolvers) + _WILDCARD_RESOLVERS for first, resolvers in _InventoryLoader.yaml_implicit_resolvers.items() if first is not None
 }
 _InventoryLoader.add_constructor("tag:yaml.org,2002:timestamp", _InventoryLoader.construct_lenient_timestamp)
+_InventoryLoader.add_constructor("tag:yaml.org,2002:int", _InventoryLoader.construct_bounded_int)
 
 
 def display_path(path: Path) -> str:
