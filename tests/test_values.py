@@ -185,3 +185,11 @@ def test_very_long_plain_string_is_a_finding(run, minimal):
     code, lines = found(run)
     assert code == 1
     assert lines[0] == "inv/points.yaml:2:50: E211 provider: text of 3,000 characters is longer than the limit of 2,000"
+
+
+def test_every_iso_country_has_an_english_name():
+    from datamap import language
+
+    assert language.country("EE", "en") == "Estonia"
+    assert language.country("KR", "en") == "Republic of Korea"
+    assert all(language.country(code, "en") != code for code in ISO_COUNTRIES)
