@@ -70,7 +70,7 @@ def test_wrong_types(run, minimal):
     code, found = findings(run, "inv")
     assert code == 1
     assert found == [
-        "inv/types.yaml:3:12: E203 label: expected text: a string, or a mapping of language (en, ko) to string",
+        "inv/types.yaml:3:12: E203 label: expected text: a string, or a mapping of language (en, de, ko...) to string",
         "inv/types.yaml:4:15: E203 required: expected true or false, got 'maybe'",
         "inv/types.yaml:5:18: E203 sensitivity: 'secret' is not one of 'ordinary', 'sensitive' or 'unique_identifier'",
         "inv/types.yaml:9:14: E203 country: 'kr' is not a two-letter ISO 3166 country code such as KR or US",

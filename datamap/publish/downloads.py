@@ -14,7 +14,7 @@ from typing import Callable, Iterator
 
 import networkx as nx
 
-from datamap.inventory.model import LANGUAGES, Inventory
+from datamap.inventory.model import Inventory
 from datamap.publish.render import default_templates_dir, render_processors
 
 
@@ -30,7 +30,7 @@ class Download:
 def downloads(inventory: Inventory, graph: nx.MultiDiGraph, project_dir: Path, templates_dir: Path | None = None) -> list[Download]:
     """Every download, language by language."""
     found: list[Download] = []
-    for lang in LANGUAGES:
+    for lang in inventory.policy.languages:
         for fmt in ("csv", "json"):
             found.append(Download(
                 f"downloads/processors.{lang}.{fmt}", lang, "processors", None,

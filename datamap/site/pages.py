@@ -35,7 +35,7 @@ from datamap.lineage import graph as g
 from datamap.publish.downloads import Download, downloads
 from datamap.errors import DatamapError, TemplateProblem
 from datamap.lineage.facts import processor_rows
-from datamap.inventory.model import LANGUAGES, Inventory
+from datamap.inventory.model import Inventory
 from datamap.output import write_atomic
 from datamap.publish.render import environment, md_escape, render_policy, template_problems
 
@@ -64,7 +64,7 @@ def released_versions(project_dir: Path) -> dict[str, dict[str, str]]:
         if not folder.is_dir() or not _VERSION.match(folder.name):
             continue
         texts = {}
-        for lang in LANGUAGES:
+        for lang in sorted(p.name[len("policy."):-len(".md")] for p in folder.glob("policy.*.md")):
             path = folder / f"policy.{lang}.md"
             try:
                 texts[lang] = path.read_text("utf-8")
@@ -243,7 +243,7 @@ def generate_pages(inventory: Inventory, graph: nx.MultiDiGraph, project_dir: Pa
     available = downloads(inventory, graph, project_dir, templates_dir)
     pages: dict[str, str] = {}
     sources: dict[str, str] = {}
-    for lang in LANGUAGES:
+    for lang in inventory.policy.languages:
         renderer = _Pages(inventory, graph, lang, templates_dir)
         pages.update(renderer.policy_pages(released, history, available))
         pages.update(renderer.listing_pages(available, history))
