@@ -72,6 +72,7 @@ Duration = Annotated[str, AfterValidator(_check_duration), Field(description="IS
 
 
 def _check_country(value: str) -> str:
+    """ISO 3166-1 alpha-2, which reserves EU for the European Union (where a recipient says only "in the EU")."""
     if not re.fullmatch(r"[A-Z]{2}", value):
         raise PydanticCustomError("country", "'{value}' is not a two-letter ISO 3166 country code such as KR or US", {"value": value})
     return value
@@ -200,6 +201,9 @@ class Policy(Schema):
     )
     languages: list[LanguageCode] = Field(
         default_factory=lambda: list(LANGUAGES), min_length=1, description="the languages documents, notices and site pages are published in"
+    )
+    no_special_categories: bool = Field(
+        False, description="the organization declares it processes no special categories of personal data (GDPR Art 9(1))"
     )
     no_automated_decisions: bool = Field(
         False, description="the organization declares it makes no decision based solely on automated processing"
