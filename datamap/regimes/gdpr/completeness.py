@@ -8,7 +8,7 @@ from __future__ import annotations
 from datamap.findings import Finding
 from datamap.inventory.model import Inventory
 from datamap.regimes.gdpr import countries
-from datamap.regimes.gdpr.facts import recipient_countries
+from datamap.regimes.gdpr.facts import inside, recipient_countries
 
 
 def _at(inventory: Inventory, entity, code: str, message: str, key: str | None = None) -> Finding:
@@ -30,11 +30,11 @@ def _common(inventory: Inventory, regime: str, law: str) -> list[Finding]:
         if purpose.requirement is None:
             findings.append(_at(inventory, purpose, "W806", f"purpose '{purpose.id}' does not say whether providing the data is a "
                                 "statutory or contractual requirement: add 'requirement' and 'consequence' (Art 13(2)(e))", key="id"))
-    inside = countries.area(regime)
+    at_home = inside(inventory, regime)
     recipients = [(p, "processor") for p in inventory.processors] + [(t, "third_party") for t in inventory.third_parties]
     for recipient, kind in recipients:
         for country in recipient_countries(inventory, recipient, kind):
-            if country in inside:
+            if country in at_home:
                 continue
             declared = [s for s in recipient.safeguards if s.regime in (None, regime)]
             if not declared and country not in countries.adequacy(regime):

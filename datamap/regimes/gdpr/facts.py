@@ -103,16 +103,23 @@ def recipient_countries(inventory, recipient, kind: str) -> list[str]:
     return [recipient.country]
 
 
+def inside(inventory, regime: str) -> frozenset[str]:
+    """Where sending data is no transfer: the regime's area, and the area the controller itself is in (a
+    German controller's data is at home in the EEA also for the UK GDPR; a Korean one's in Korea)."""
+    home = inventory.organization.country
+    return countries.area(regime) | (countries.eea() if home in countries.eea() else frozenset({home}))
+
+
 def transfers_of(base: PolicyFacts, regime: str) -> list[TransferFact]:
     inventory = base.inventory
-    inside = countries.area(regime)
+    inside_ = inside(inventory, regime)
     found = []
     for row in base.processors:
         for country in recipient_countries(inventory, row.processor, "processor"):
-            if country not in inside:
+            if country not in inside_:
                 found.append(TransferFact(row.processor, "processor", country, regime, row.items, _covers(row.processor, country, regime)))
     for party, items in base.third_parties:
-        if party.country not in inside:
+        if party.country not in inside_:
             found.append(TransferFact(party, "third_party", party.country, regime, items, _covers(party, party.country, regime)))
     return found
 
