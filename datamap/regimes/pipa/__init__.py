@@ -21,6 +21,6 @@ REGIME = Regime(
     completeness="datamap.inventory.completeness:check_completeness",
     consistency="datamap.inventory.checks:check_transfers_abroad",
     document="datamap.regimes.pipa.document:render_policy",
-    section="datamap.regimes.pipa.document:render_policy",
+    section=None,  # PIPA shapes a document; it has no section to add to another regime's (yet)
     notices="datamap.regimes.pipa.document:render_notices",
 )
