@@ -51,12 +51,16 @@ def gdpr_notices(facts: GdprFacts, graph) -> list[GdprNotice]:
             "point": point, "subject": point.label or {"*": point.provider or point.id}, "items": items, "purposes": purposes,
             "recipients": recipients, "transfers": transfers, "retention": retention,
         }))
+    operators: dict[str, set[str]] = {}  # purpose -> the processors operating the systems that serve it
+    for system in inventory.systems:
+        for purpose_id in system.purposes:
+            operators.setdefault(purpose_id, set()).add(system.operator)
     for purpose in facts.consent_purposes:
         items = items_of[purpose.id]
         ids = {i.id for i in items}
         found.append(GdprNotice(f"consent-{purpose.id}", "consent.md.j2", "notice consent", {
             "purpose": purpose, "subject": purpose.title, "items": items,
-            "recipients": [r for r in facts.recipients if ids & {i.id for i in r.items}],
+            "recipients": [r for r in facts.recipients if r.kind == "processor" and r.recipient.id in operators.get(purpose.id, set())],
             "retention": [(rule, kept, law) for rule, kept, law in facts.retention if ids & {i.id for i in kept}],
         }))
     return found
