@@ -23,7 +23,7 @@ Adding a regime
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -48,7 +48,6 @@ class Regime:
     document: str | None = None  # (facts, lang, templates_dir, regimes) -> Markdown: the document it shapes
     section: str | None = None  # (facts, lang, templates_dir, regimes) -> Markdown: its section in another's document
     notices: str | None = None  # (facts, graph, lang, templates_dir, pdf) -> {file name: content}
-    data: dict = field(default_factory=dict, compare=False)
 
     def template(self, lang: str, name: str) -> str:
         """A template's name in the loader: ``<root>/<lang>/<name>``."""
