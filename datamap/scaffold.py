@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 from string import Template
 
+from datamap.confine import kind_of
 from datamap.errors import UsageError
 from datamap.output import write_atomic
 
@@ -42,6 +43,11 @@ def scaffold(directory: Path, name: str, country: str, effective: str | None) ->
         "effective": date.isoformat(),
         "site_name": json.dumps(f"{name} privacy documentation", ensure_ascii=False),
     }
+    if directory.exists() and not directory.is_dir() or directory.is_symlink():
+        raise UsageError(f"{directory} is {kind_of(directory) or 'a file'}: datamap init creates a new project directory (or fills an empty one)")
+    blocked = next((parent for parent in directory.parents if parent.exists() and not parent.is_dir()), None)
+    if blocked is not None:
+        raise UsageError(f"{blocked} is a file: datamap init cannot create {directory} inside it")
     source = skeleton_dir()
     files = sorted(p for p in source.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
     plan = {directory / _target(p.relative_to(source)): p for p in files}

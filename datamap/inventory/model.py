@@ -50,7 +50,33 @@ _TEXT_SCHEMA = {
 }
 Text = Annotated[dict[str, str], BeforeValidator(_to_text), WithJsonSchema(_TEXT_SCHEMA)]
 
-Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", description="lower-case identifier, unique in its section")]
+#: ids name files of the site (``item/<id>.md``, ``consent-<id>.en.pdf``): short enough for any file system
+MAX_ID_LENGTH = 100
+Id = Annotated[
+    str,
+    Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=MAX_ID_LENGTH, description="lower-case identifier, unique in its section"),
+]
+
+#: a policy version names a folder (``versions/<version>/``) and a URL: letters and digits, separated by . _ -
+VERSION_PATTERN = re.compile(r"[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*")
+MAX_VERSION_LENGTH = 40
+
+
+def check_version(value: str) -> str:
+    if len(value) > MAX_VERSION_LENGTH or not VERSION_PATTERN.fullmatch(value):
+        raise PydanticCustomError(
+            "version",
+            "'{value}' is not a version: letters and digits separated by '.', '_' or '-', at most {limit} characters (such as 1.0 or 2024-01)",
+            {"value": value[:60], "limit": MAX_VERSION_LENGTH},
+        )
+    return value
+
+
+Version = Annotated[
+    str,
+    AfterValidator(check_version),
+    Field(description="policy version: letters and digits separated by '.', '_' or '-', e.g. 1.0", pattern=VERSION_PATTERN.pattern, max_length=MAX_VERSION_LENGTH),
+]
 
 _DURATION = re.compile(r"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$")
 
@@ -134,13 +160,13 @@ class Organization(Schema):
 
 
 class PolicyVersion(Schema):
-    version: str
+    version: Version
     effective: dt.date
     summary: Optional[Text] = None
 
 
 class Policy(Schema):
-    version: str
+    version: Version
     effective: dt.date
     title: Optional[Text] = None
     scope_exclusions: list[Text] = Field(default_factory=list, description="what the policy does not cover")

@@ -138,6 +138,8 @@ def _schema_finding(file: str, prefix: tuple, error: dict, model: type[BaseModel
         message = f"{where}: {_describe(value)} is not one of {error['ctx']['expected']}"
     elif kind == "string_pattern_mismatch":
         message = f"{where}: {_describe(value)} is not a valid id (lower-case letters, digits, '_', '-', '.')"
+    elif kind == "string_too_long":
+        message = f"{where}: longer than {error['ctx']['max_length']} characters (ids and versions name files and web addresses)"
     elif kind == "too_short":
         message = f"{where}: needs at least one entry"
     else:

@@ -17,7 +17,8 @@ from pathlib import Path
 import yaml
 
 from datamap.errors import UsageError
-from datamap.inventory.model import LANGUAGES, Policy
+from datamap.confine import confined
+from datamap.inventory.model import LANGUAGES, MAX_VERSION_LENGTH, VERSION_PATTERN, Policy
 from datamap.output import write_atomic
 
 VERSIONS_DIR = "versions"
@@ -127,30 +128,34 @@ def release(inventory, inventory_dir: Path, effective: dt.date, version: str | N
     """Record the release in the inventory file that holds ``policy``, then freeze the rendered texts."""
     render = _texts_renderer(inventory_dir, templates)
     policy = inventory.policy
+    if version is not None and (len(version) > MAX_VERSION_LENGTH or not VERSION_PATTERN.fullmatch(version)):
+        raise UsageError(f"--version: {version!r} is not a version: letters and digits separated by '.', '_' or '-' "
+                         f"(at most {MAX_VERSION_LENGTH} characters), such as 1.1 or 2024-01")
     version = version or next_version(policy)
     if any(v.version == version for v in policy.history):
         raise UsageError(f"version {version} is already released (see policy.history)")
     if policy.history and effective < policy.history[0].effective:
         raise UsageError(f"the effective date {effective} is before that of the last release ({policy.history[0].effective})")
-    frozen = Path(inventory_dir).resolve().parent / VERSIONS_DIR / version
-    if frozen.exists():
+    project = Path(inventory_dir).resolve().parent
+    frozen = confined(project / VERSIONS_DIR / version, project)
+    if frozen.exists() or frozen.is_symlink():
         raise UsageError(f"{frozen} already exists")
 
     file, _ = inventory.location(policy)
     path = Path(file)
     original = path.read_text(encoding="utf-8-sig")
-    write_atomic(path, edit_policy_text(original, version, effective, summary))
+    write_atomic(path, edit_policy_text(original, version, effective, summary), project)
     result = Released(version, path)
     try:
         texts = {lang: render(lang) for lang in LANGUAGES}
     except BaseException:
-        write_atomic(path, original)
+        write_atomic(path, original, project)
         raise
     for lang, text in texts.items():
         if text is None:
             result.skipped_languages.append(lang)
             continue
         out = frozen / f"policy.{lang}.md"
-        write_atomic(out, text)
+        write_atomic(out, text, project)
         result.texts.append(out)
     return result

@@ -1,0 +1,65 @@
+"""The one rule for every file datamap reads or writes: it stays inside the project, symlinks resolved.
+
+The inventory, the project's templates and ``versions/`` come from pull requests, so a symlink among them
+may point anywhere (``inventory/x.yaml -> /etc/passwd``). Every reader and writer asks :func:`inside`
+before it opens a path, and reports an escaping link by its own name, never by its target or content.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from datamap.errors import DatamapError
+
+
+class Escape(DatamapError):
+    """A path that resolves outside the directory it must stay in (through a symlink or ``..``)."""
+
+    def __init__(self, path: Path | str, what: str = "the project"):
+        self.path = Path(path)
+        super().__init__(f"{path}: E109 a symlink or '..' that leads outside {what}: refused")
+
+
+def inside(path: Path | str, root: Path | str) -> bool:
+    """Whether ``path``, every symlink resolved, is ``root`` or under it (``root`` resolved too)."""
+    real = Path(os.path.realpath(path))
+    base = Path(os.path.realpath(root))
+    return real == base or base in real.parents
+
+
+def confined(path: Path | str, root: Path | str) -> Path:
+    """``path`` itself when it stays inside ``root``; :class:`Escape` otherwise."""
+    if not inside(path, root):
+        raise Escape(path)
+    return Path(path)
+
+
+def project_root(inventory: Path | str) -> Path:
+    """The project an inventory belongs to: the directory holding the inventory directory (or file's folder)."""
+    inventory = Path(inventory).resolve()
+    return inventory.parent if inventory.is_dir() or not inventory.exists() else inventory.parent.parent
+
+
+def kind_of(path: Path | str) -> str | None:
+    """What a path that is not a regular file is ("a symlink", "a FIFO", ...); None for a regular file or nothing."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return None
+    if stat.S_ISLNK(mode):
+        return "a symlink"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
