@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from datamap import __version__
-from datamap.errors import TemplateProblem, UsageError
+from datamap.errors import DatamapError, TemplateProblem, UsageError
 from datamap.findings import FORMATTERS, format_text, has_errors, printable
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -426,7 +426,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except SystemExit as e:  # --help and --version
         return int(e.code or 0) if isinstance(e.code, int) else EXIT_USAGE
-    except TemplateProblem as e:
+    except DatamapError as e:  # a template, a file that leads outside the project: the user's to fix
         _say(f"datamap: {e}")
         return EXIT_FINDINGS
     except KeyboardInterrupt:
