@@ -31,7 +31,11 @@ def row(values: Iterable[Any]) -> list[Any]:
 def csv_text(header: list[str], rows: Iterable[Iterable[Any]]) -> str:
     """A CSV document (newline-terminated lines) of ``header`` and ``rows``, every cell neutralized."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(row(header))
-    writer.writerows(row(values) for values in rows)
+    minimal = csv.writer(out, lineterminator="\n")
+    # the csv module quotes a field holding the line terminator ("\n") but not a lone "\r", which readers
+    # take for the end of a line: a row holding one is written with every field quoted
+    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    for values in [header, *rows]:
+        cells = row(values)
+        (quoted if any(isinstance(c, str) and "\r" in c for c in cells) else minimal).writerow(cells)
     return out.getvalue()
