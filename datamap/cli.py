@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from datamap import __version__
+from datamap.confine import project_dir, project_root
 from datamap.errors import DatamapError, TemplateProblem, UsageError
 from datamap.findings import FORMATTERS, format_text, has_errors, printable
 
@@ -29,8 +30,7 @@ def _templates_dir(args) -> Path | None:
         if not path.is_dir():
             raise UsageError(f"templates directory not found: {path}")
         return path
-    sibling = Path(args.inventory).resolve().parent / "templates"
-    return sibling if sibling.is_dir() else None
+    return project_dir(args.inventory, "templates")
 
 
 def _say(message: str) -> None:
@@ -122,7 +122,7 @@ def _publish(args, inventory, graph, templates) -> int:
     from datamap.publish.pdf import PublishError, html_to_pdf
     from datamap.publish.render import default_templates_dir
 
-    project = Path(args.inventory).resolve().parent
+    project = project_root(args.inventory)
     readable = [default_templates_dir(), *([templates] if templates else [])]
     refused: list[str] = []
 
@@ -188,7 +188,7 @@ def cmd_build(args) -> int:
     inventory, _, failed = _load(args, lambda inv: [f for lang in LANGUAGES for f in check_language(inv, lang)])
     if failed:
         return EXIT_FINDINGS
-    project = Path(args.inventory).resolve().parent
+    project = project_root(args.inventory)
     site_dir = Path(args.site) if args.site else project / "site"
     graph = build_graph(inventory)
     templates = _templates_dir(args)
@@ -227,7 +227,7 @@ def cmd_check(args) -> int:
     language = _language_errors(args.lang)
     inventory, findings = check_inventory(args.inventory, lambda inv: check_completeness(inv) + (language(inv) if language else []))
     if inventory is not None and not has_errors(findings) and not args.no_stale:
-        project = Path(args.inventory).resolve().parent
+        project = project_root(args.inventory)
         try:
             pages = expected_pages(inventory, project)
         except DatamapError as e:  # a released text that cannot be read; a template that fails
@@ -240,6 +240,17 @@ def cmd_check(args) -> int:
 
 
 def cmd_diff(args) -> int:
+    """Exit 1 means "the policy changes": every problem of datamap's input is exit 2 here."""
+    try:
+        return _diff(args)
+    except UsageError:
+        raise
+    except DatamapError as e:
+        _say(f"datamap diff: {e}")
+        return EXIT_USAGE
+
+
+def _diff(args) -> int:
     from datamap.review.diff import report, summarize
     from datamap.lineage.facts import policy_facts
     from datamap.lineage.graph import build_graph
@@ -291,7 +302,7 @@ def cmd_release(args) -> int:
     for lang in result.skipped_languages:
         sys.stderr.write(f"datamap release: no '{lang}' text frozen: the '{lang}' templates or inventory texts are missing "
                          f"(`datamap validate --lang {lang}` lists the texts)\n")
-    if (Path(args.inventory).resolve().parent / "mkdocs.yml").is_file():
+    if (project_root(args.inventory) / "mkdocs.yml").is_file():
         sys.stdout.write(f"next: datamap build {args.inventory}, to publish the version on the site\n")
     return EXIT_OK
 

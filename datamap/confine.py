@@ -37,9 +37,23 @@ def confined(path: Path | str, root: Path | str) -> Path:
 
 
 def project_root(inventory: Path | str) -> Path:
-    """The project an inventory belongs to: the directory holding the inventory directory (or file's folder)."""
-    inventory = Path(inventory).resolve()
-    return inventory.parent if inventory.is_dir() or not inventory.exists() else inventory.parent.parent
+    """The project an inventory belongs to: the directory holding the inventory directory (or file's folder).
+
+    The inventory's own name is not resolved: an ``inventory`` that is a symlink leading elsewhere does not
+    move the project there (it is reported as leading outside it).
+    """
+    inventory = Path(os.path.abspath(inventory))
+    parent = inventory.parent if inventory.is_dir() or not inventory.exists() else inventory.parent.parent
+    return Path(os.path.realpath(parent))
+
+
+def project_dir(inventory: Path | str, name: str) -> Path | None:
+    """``<project>/<name>`` (``templates``, ``versions``) when it is a directory; Escape when it leads outside."""
+    root = project_root(inventory)
+    path = root / name
+    if not path.is_dir():
+        return None
+    return confined(path, root)
 
 
 def kind_of(path: Path | str) -> str | None:

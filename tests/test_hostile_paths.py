@@ -258,3 +258,40 @@ def test_notices_are_not_written_through_a_symlink(run, minimal, outside):
     assert result.code == 2, result.err
     assert (outside / "secret.txt").read_text().startswith(SECRET)
 
+
+
+# --- the project's own folders as symlinks ---------------------------------------------------------------
+
+
+def test_an_inventory_folder_that_is_a_symlink_leading_out_is_not_read(run, tmp_path, outside, monkeypatch):
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "inventory").symlink_to(outside)
+    monkeypatch.chdir(project)
+    result = run("validate")
+    assert result.code == 1 and "inventory:0:0: E109" in result.out
+    no_secret(result)
+
+
+@pytest.mark.parametrize("argv", [["render", "policy", "inv"], ["build", "inv"], ["release", "inv", "--effective", "2025-06-01"]])
+def test_a_templates_folder_that_is_a_symlink_leading_out_is_not_read(run, minimal, outside, argv):
+    (minimal.parent / "mkdocs.yml").write_text("site_name: x\ndocs_dir: site\n")
+    (outside / "en" / "policy").mkdir(parents=True)
+    (outside / "en" / "policy" / "officer.md.j2").write_text("{{ '" + SECRET + "' }}\n")
+    (minimal.parent / "templates").symlink_to(outside)
+    result = run(*argv)
+    assert result.code == 1, result.err
+    assert "templates" in result.err and "E109" in result.err
+    no_secret(result)
+    assert not (minimal.parent / "site").exists() and not (minimal.parent / "versions").exists()
+
+
+def test_the_diff_of_two_directories_uses_no_templates_folder_leading_out(run, minimal, outside, tmp_path):
+    new = tmp_path / "other" / "inv"
+    shutil.copytree(minimal, new)
+    (outside / "en" / "policy").mkdir(parents=True)
+    (outside / "en" / "policy" / "officer.md.j2").write_text(SECRET + "\n")
+    (tmp_path / "other" / "templates").symlink_to(outside)
+    result = run("diff", "inv", "other/inv")
+    assert result.code == 2 and "E109" in result.err
+    no_secret(result)

@@ -297,6 +297,8 @@ def load_inventory(inv: Path) -> tuple[list[Document], list[Finding]]:
     """Load every YAML file of an inventory directory (or one file), collecting all findings."""
     if not inv.exists():
         return [], [Finding(display_path(inv), 0, 0, "E107", "no such file or directory")]
+    if inv.is_dir() and not inside(inv, project_root(inv)):
+        return [], [Finding(display_path(inv), 0, 0, "E109", "symlink that leads outside the project: not read (the inventory must be inside it)")]
     paths = inventory_files(inv)
     escaping = _escaping_links(inv, project_root(inv)) if inv.is_dir() else []
     findings = [

@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from datamap.errors import UsageError
-from datamap.confine import confined
+from datamap.confine import confined, project_root
 from datamap.inventory.model import LANGUAGES, MAX_VERSION_LENGTH, VERSION_PATTERN, Policy
 from datamap.output import write_atomic
 
@@ -136,7 +136,7 @@ def release(inventory, inventory_dir: Path, effective: dt.date, version: str | N
         raise UsageError(f"version {version} is already released (see policy.history)")
     if policy.history and effective < policy.history[0].effective:
         raise UsageError(f"the effective date {effective} is before that of the last release ({policy.history[0].effective})")
-    project = Path(inventory_dir).resolve().parent
+    project = project_root(inventory_dir)
     frozen = confined(project / VERSIONS_DIR / version, project)
     if frozen.exists() or frozen.is_symlink():
         raise UsageError(f"{frozen} already exists")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from datamap.confine import project_dir
 from datamap.errors import UsageError
 
 
@@ -69,8 +70,7 @@ def resolve(name: str, inventory: str, cwd: Path | None = None) -> Iterator[Side
     cwd = Path(cwd or Path.cwd())
     path = cwd / name
     if path.is_dir():
-        templates = path.resolve().parent / "templates"
-        yield Side(name, path, templates if templates.is_dir() else None)
+        yield Side(name, path, project_dir(path, "templates"))
         return
     repo, relative = _repo_path(name, Path(inventory), cwd)
     commit = _git(["rev-parse", "--verify", "--quiet", f"{name}^{{commit}}"], repo)

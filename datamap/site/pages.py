@@ -34,7 +34,7 @@ from datamap.site import diagram
 from datamap import language
 from datamap.lineage import graph as g
 from datamap.publish.downloads import Download, downloads
-from datamap.confine import Escape, inside, kind_of
+from datamap.confine import Escape, confined, inside, kind_of
 from datamap.errors import DatamapError, TemplateProblem
 from datamap.inventory.load import display_path
 from datamap.lineage.facts import processor_rows
@@ -247,7 +247,7 @@ def generate_pages(inventory: Inventory, graph: nx.MultiDiGraph, project_dir: Pa
     """Every generated file of the site: relative path under site/ -> text. Writes nothing."""
     project_dir = Path(project_dir)
     if templates_dir is None and (project_dir / "templates").is_dir():
-        templates_dir = project_dir / "templates"
+        templates_dir = confined(project_dir / "templates", project_dir)
     released = released_versions(project_dir)
     history = _history(inventory, released)
     available = downloads(inventory, graph, project_dir, templates_dir)
