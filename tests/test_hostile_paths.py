@@ -295,3 +295,21 @@ def test_the_diff_of_two_directories_uses_no_templates_folder_leading_out(run, m
     result = run("diff", "inv", "other/inv")
     assert result.code == 2 and "E109" in result.err
     no_secret(result)
+
+
+@pytest.mark.parametrize("target", ["/etc/passwd", "../../../../../../etc/passwd"])
+@pytest.mark.parametrize("folder", ["inventory", "templates"])
+def test_the_diff_of_git_revisions_refuses_a_committed_link_leading_out(run, tmp_path, monkeypatch, target, folder):
+    from repos import commit_all
+
+    repo = tmp_path / "repo"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "minimal", repo / "inventory")
+    old = commit_all(repo, "first")
+    (repo / folder).mkdir(exist_ok=True)
+    (repo / folder / "leak.yaml").symlink_to(target)
+    new = commit_all(repo, "second")
+    monkeypatch.chdir(repo)
+    result = run("diff", old, new)
+    assert result.code == 2, result.err
+    assert f"{folder}/leak.yaml: E109" in result.err
+    assert "root:" not in result.out + result.err and "internal error" not in result.err

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from datamap.confine import project_dir
+from datamap.confine import Escape, project_dir
 from datamap.errors import UsageError
 
 
@@ -60,7 +60,10 @@ def _extract(repo: Path, commit: str, path: str, into: Path) -> bool:
     if data is None:
         return False
     with tarfile.open(fileobj=io.BytesIO(data)) as tar:
-        tar.extractall(into, filter="data")
+        try:
+            tar.extractall(into, filter="data")
+        except tarfile.FilterError as e:  # a symlink to an absolute path or out of the revision's tree
+            raise Escape(f"{commit[:12]}:{e.tarinfo.name}", "the project") from None
     return True
 
 
