@@ -313,3 +313,14 @@ def test_the_diff_of_git_revisions_refuses_a_committed_link_leading_out(run, tmp
     assert result.code == 2, result.err
     assert f"{folder}/leak.yaml: E109" in result.err
     assert "root:" not in result.out + result.err and "internal error" not in result.err
+
+
+def test_release_edits_the_target_of_a_symlink_inside_the_project(run, minimal, tmp_path):
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shutil.move(minimal / "inventory.yaml", shared / "inventory.yaml")
+    (minimal / "inventory.yaml").symlink_to(shared / "inventory.yaml")
+    result = run("release", "inv", "--effective", "2025-06-01")
+    assert result.code == 0, result.err
+    assert (minimal / "inventory.yaml").is_symlink()
+    assert "effective: 2025-06-01" in (shared / "inventory.yaml").read_text()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -143,6 +144,8 @@ def release(inventory, inventory_dir: Path, effective: dt.date, version: str | N
 
     file, _ = inventory.location(policy)
     path = Path(file)
+    if path.is_symlink():  # a symlink inside the project (load refuses others): its target is edited
+        path = Path(os.path.relpath(os.path.realpath(confined(path, project))))
     original = path.read_text(encoding="utf-8-sig")
     write_atomic(path, edit_policy_text(original, version, effective, summary), project)
     result = Released(version, path)
