@@ -183,6 +183,8 @@ def _watchdog() -> Iterator[None]:
     start, memory = time.monotonic(), _resident()
 
     def check(signum, frame):
+        if not getattr(_active, "on", False):  # a tick delivered while the block was ending
+            return
         if time.monotonic() - start > TIME_LIMIT:
             raise TemplateLimit(f"E111 stopped after {TIME_LIMIT:g} s: does a loop never end?")
         if memory and _resident() - memory > MEMORY_LIMIT:
@@ -194,9 +196,9 @@ def _watchdog() -> Iterator[None]:
     try:
         yield
     finally:
+        _active.on = False
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
-        _active.on = False
 
 
 @contextmanager
