@@ -160,10 +160,19 @@ def test_o_writes_through_a_fifo(minimal, tmp_path):
     assert fifo.exists() and not fifo.is_file()
 
 
-def test_o_writes_through_dev_null(minimal):
-    result = subprocess.run([sys.executable, "-m", "datamap", "schema", "-o", os.devnull], capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0, result.stderr
-    assert os.path.exists(os.devnull) and not os.path.isfile(os.devnull)
+def test_o_writes_through_a_character_device(minimal):
+    """A terminal of the test's own (never /dev/null: a regression must not replace a device others use)."""
+    controller, terminal = os.openpty()
+    device = os.ttyname(terminal)
+    try:
+        argv = [sys.executable, "-m", "datamap", "render", "processors", "inv", "--format", "csv", "-o", device]
+        result = subprocess.run(argv, capture_output=True, text=True, timeout=60)  # a header only: fits the terminal's buffer
+        assert result.returncode == 0, result.stderr
+        assert os.path.exists(device) and not os.path.isfile(device)
+        assert b"id,name,country" in os.read(controller, 1 << 12)
+    finally:
+        os.close(terminal)
+        os.close(controller)
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
