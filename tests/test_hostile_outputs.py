@@ -194,7 +194,7 @@ def test_ids_too_long_for_file_names_are_a_finding(run, minimal, length):
     (minimal / "inventory.yaml").write_text(text)
     result = run("validate", "inv")
     assert result.code == 1
-    assert "E203" in result.out and "longer than 100 characters" in result.out
+    assert "E211 id: text of" in result.out and "longer than the limit of 100" in result.out
 
 
 def test_build_writes_nothing_when_a_file_name_is_too_long(tmp_path):

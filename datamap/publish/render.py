@@ -25,7 +25,7 @@ from datamap.inventory.model import ANY_LANGUAGE, Inventory
 from datamap.publish.cells import csv_text
 from datamap.publish.sandbox import BoundedEnvironment, ConfinedLoader, bounded, render_bounded
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|>#])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|>#])")
 _ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
 
 
