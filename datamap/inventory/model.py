@@ -14,6 +14,8 @@ from typing import Annotated, Any, Literal, Optional
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from datamap.inventory.store_types import AppleDataType, GoogleDataType, StorePurpose
+
 LANGUAGES = ("en", "ko")
 #: key of a Text that holds language-neutral text (a name written the same in every language)
 ANY_LANGUAGE = "*"
@@ -150,6 +152,18 @@ class Policy(Schema):
 # --- what is collected, where it is kept, who receives it --------------------------------------
 
 
+class AppLabel(Schema):
+    """How an item collected by the app appears in the app stores' privacy labels."""
+
+    apple: Optional[AppleDataType] = Field(None, description="Apple App Privacy data type, e.g. EMAIL_ADDRESS")
+    google: Optional[GoogleDataType] = Field(None, description="Google Play Data safety data type, e.g. PSL_EMAIL")
+    linked: bool = Field(description="linked to the user's identity (Apple: Data Linked to You)")
+    tracking: bool = Field(description="used to track the user across other companies' apps and websites")
+
+
+FidesKey = Annotated[str, Field(pattern=r"^[A-Za-z0-9_.<>-]+$", description="a key of the Fides taxonomy, e.g. user.contact.email")]
+
+
 class Item(Entity):
     """A category of personal data as the policy names it ("Email")."""
 
@@ -158,6 +172,8 @@ class Item(Entity):
     sensitivity: Literal["ordinary", "sensitive", "unique_identifier"] = "ordinary"
     subjects: list[Id] = Field(default_factory=lambda: ["customer"])
     required: bool = True
+    fides_category: Optional[FidesKey] = Field(None, description="the Fides data category the item belongs to (export fides)")
+    app_label: Optional[AppLabel] = Field(None, description="store data types, for items a collection point marks in_app")
 
 
 class CollectionPoint(Entity):
@@ -167,6 +183,7 @@ class CollectionPoint(Entity):
     label: Optional[Text] = None
     provider: Optional[str] = Field(None, description="the social-login or source company")
     items: list[Id] = Field(min_length=1)
+    in_app: bool = Field(False, description="collected by the mobile app: its items go into the app-store privacy labels")
 
 
 class OverseasTransfer(Schema):
@@ -227,6 +244,7 @@ class ThirdParty(Entity):
     law: Optional[Id] = None
     contact: Optional[str] = None
     transfer: Optional[OverseasTransfer] = None
+    store_purpose: Optional[StorePurpose] = Field(None, description="why it receives app data, in the app stores' terms (Google: sharing purpose)")
 
 
 class LegalBasis(Schema):
@@ -239,6 +257,8 @@ class Purpose(Entity):
     details: list[Text] = Field(default_factory=list)
     legal_basis: Optional[LegalBasis] = None
     marketing: bool = False
+    fides_use: Optional[FidesKey] = Field(None, description="the Fides data use the purpose belongs to (export fides)")
+    store_purpose: Optional[StorePurpose] = Field(None, description="the purpose in the app stores' terms (app privacy labels)")
 
 
 class Law(Entity):
