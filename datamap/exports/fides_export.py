@@ -105,7 +105,8 @@ def fides_manifests(inventory: Inventory, graph: nx.MultiDiGraph | None = None) 
     for system in inventory.systems:
         fields = []
         for data_field in system.fields:
-            entry = {"name": data_field.name, "data_categories": [category_key(items[data_field.item])]}
+            item = items[data_field.item]
+            entry = {"name": data_field.name, "data_categories": [category_key(item)], "data_subjects": list(item.subjects)}
             if data_field.label:
                 entry["description"] = _en(data_field.label)
             fields.append(entry)

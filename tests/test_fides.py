@@ -1,0 +1,147 @@
+"""Fides interop: exports that fideslang loads and validates, imports that datamap validate reads, round trips."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+from fideslang.default_taxonomy import DEFAULT_TAXONOMY
+from fideslang.manifests import ingest_manifests
+from fideslang.parse import load_manifests_into_taxonomy
+
+from conftest import FIXTURES, REFERENCE, write
+from datamap.exports.fides_taxonomy import taxonomy
+from datamap.inventory.validate import check_inventory
+
+FIDES = FIXTURES / "fides"
+
+
+def _fides(run, inv, out):
+    result = run("export", "fides", inv, "-o", out)
+    assert result.code == 0, result.err
+    return load_manifests_into_taxonomy(ingest_manifests(str(out)))
+
+
+@pytest.mark.parametrize("inv", [REFERENCE, FIXTURES / "full"], ids=["reference", "full"])
+def test_export_is_loaded_and_validated_by_fideslang(run, tmp_path, inv):
+    parsed = _fides(run, inv, tmp_path / "fides")
+    default = {kind: {r.fides_key for r in getattr(DEFAULT_TAXONOMY, kind)} for kind in ("data_category", "data_use", "data_subject")}
+    known = {kind: default[kind] | {r.fides_key for r in getattr(parsed, kind)} for kind in default}
+    for resource in parsed.data_category + parsed.data_use:
+        kind = "data_category" if resource in parsed.data_category else "data_use"
+        assert resource.parent_key in default[kind], resource.fides_key
+    datasets = {d.fides_key for d in parsed.dataset}
+    for system in parsed.system:
+        assert set(system.dataset_references) <= datasets
+        for declaration in system.privacy_declarations:
+            assert declaration.data_use in known["data_use"]
+            assert set(declaration.data_categories) <= known["data_category"]
+            assert set(declaration.data_subjects) <= known["data_subject"]
+    inventory, _ = check_inventory(str(inv))
+    assert len(parsed.system) == len(inventory.systems)
+    assert len(parsed.data_category) == len(inventory.items)
+    assert parsed.organization[0].name == inventory.organization.name["en"]
+
+
+def test_export_needs_fides_categories(run, minimal, tmp_path):
+    result = run("export", "fides", minimal, "-o", tmp_path / "out")
+    assert result.code == 1
+    assert "E910 item" in result.err and "has no fides_category" in result.err
+    assert "E911 purpose" in result.err
+
+
+def _facts(inventory) -> dict:
+    """What Fides can hold of an inventory, in plain data."""
+    en = lambda text: (text or {}).get("en") or (text or {}).get("*")  # noqa: E731
+    processors = inventory.by_id("processors")
+    return {
+        "organization": (en(inventory.organization.name), inventory.organization.email, en(inventory.organization.privacy_officer.name)),
+        "items": [(i.id, en(i.label), en(i.description), i.fides_category, i.subjects) for i in inventory.items],
+        "purposes": [(p.id, en(p.title), [en(d) for d in p.details], p.fides_use, p.legal_basis.gdpr if p.legal_basis else None)
+                     for p in inventory.purposes],
+        "systems": [(s.id, en(s.name), en(s.description), s.purposes, [(f.name, f.item, en(f.label)) for f in s.fields],
+                     en(processors[s.operator].name) if s.operator in processors else None) for s in inventory.systems],
+    }
+
+
+def _imported(directory) -> dict:
+    """The imported YAML, read as the same plain facts (it lacks what Fides cannot say, so it is not a full inventory)."""
+    data = {}
+    for path in sorted(directory.glob("*.yaml")):
+        data.update(yaml.safe_load(path.read_text(encoding="utf-8")))
+    org = data["organization"]
+    processors = {p["id"]: p["name"] for p in data.get("processors", [])}
+    return {
+        "organization": (org["name"], org.get("email"), org["privacy_officer"].get("name")),
+        "items": [(i["id"], i["label"], i.get("description"), i["fides_category"], i.get("subjects", ["customer"])) for i in data["items"]],
+        "purposes": [(p["id"], p["title"], p.get("details", []), p["fides_use"], p.get("legal_basis", {}).get("gdpr")) for p in data["purposes"]],
+        "systems": [(s["id"], s["name"], s.get("description"), s.get("purposes", []), [(f["name"], f["item"], f.get("label")) for f in s["fields"]],
+                     processors.get(s.get("operator"))) for s in data["systems"]],
+    }
+
+
+@pytest.mark.parametrize("inv", [REFERENCE, FIXTURES / "full"], ids=["reference", "full"])
+def test_round_trip_keeps_every_fact_fides_can_hold(run, tmp_path, inv):
+    _fides(run, inv, tmp_path / "fides")
+    result = run("import", "fides", tmp_path / "fides", "-o", tmp_path / "back")
+    assert result.code == 0, result.err
+    original, _ = check_inventory(str(inv))
+    assert _imported(tmp_path / "back") == _facts(original)
+
+
+def test_import_of_a_fides_project_names_what_to_add(run, tmp_path):
+    out = tmp_path / "inv"
+    result = run("import", "fides", FIDES, "-o", out)
+    assert result.code == 0, result.err
+    items = yaml.safe_load((out / "items.yaml").read_text(encoding="utf-8"))["items"]
+    assert [i["id"] for i in items] == ["user_contact_email", "user_contact_address_street", "user_contact_address_city", "user_financial"]
+    assert items[0]["label"] == "User Contact Email"  # the taxonomy's name, attributed
+    assert "CC BY 4.0" in (out / "items.yaml").read_text(encoding="utf-8")
+    systems = yaml.safe_load((out / "systems.yaml").read_text(encoding="utf-8"))
+    backend = systems["systems"][0]
+    assert ("customers.address.street", "user_contact_address_street") in [(f["name"], f["item"]) for f in backend["fields"]]
+    assert ("orders.card_last4", "user_financial") in [(f["name"], f["item"]) for f in backend["fields"]]  # categories of the collection
+    assert "customers.created_at" not in [f["name"] for f in backend["fields"]]  # no category: not personal data
+    assert systems["processors"] == [{"id": "pay_corp_ltd", "name": "Pay Corp Ltd."}]
+    err = result.err
+    assert "system.yml:8:7: W920 egress to 'payments_api'" in err
+    assert "W920 retention '5 years' of 'Selling goods'" in err
+    assert "W921 system 'payments_api' transfers data abroad" in err
+    assert "W921 'Card payments' shares data with third parties" in err
+    assert "organization.yml:12:1: W920 'policy' resources have no place" in err
+    assert "W921 processor 'pay_corp_ltd': add its 'country' and 'tasks'" in err
+    # datamap validate reads the result and points at each missing fact
+    check = run("validate", out)
+    assert check.code == 1
+    codes = {line.split()[1] for line in check.out.splitlines() if ": " in line and line.split()[1][:1] in "EW"}
+    assert codes <= {"E202"}, check.out
+    assert "missing required key 'country'" in check.out
+
+
+def test_unreadable_manifests_are_findings(run, tmp_path):
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    write(bad, "a.yml", "system:\n  - fides_key: ok\n    name: [unclosed\n")
+    write(bad, "b.yml", "system:\n  - name: no key\n")
+    result = run("import", "fides", bad, "-o", tmp_path / "out")
+    assert result.code == 1
+    assert "a.yml:4:1: E920 YAML syntax error" in result.err
+    assert "b.yml:2:5: E921 system resource without a valid fides_key" in result.err
+    assert "Traceback" not in result.err
+    assert not (tmp_path / "out").exists()
+
+
+def test_import_refuses_to_overwrite_an_inventory(run, tmp_path):
+    target = tmp_path / "inv"
+    target.mkdir()
+    write(target, "items.yaml", "items: []\n")
+    result = run("import", "fides", FIDES, "-o", target)
+    assert result.code == 2 and "already holds an inventory" in result.err
+
+
+def test_vendored_taxonomy_matches_fideslang():
+    vendored = taxonomy()
+    for kind in ("data_category", "data_use", "data_subject"):
+        assert vendored[kind] == {r.fides_key: r.name for r in getattr(DEFAULT_TAXONOMY, kind)}
+    json.dumps(vendored)
