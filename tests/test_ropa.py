@@ -123,3 +123,18 @@ def test_bad_inventory_gives_findings_not_a_traceback(run, tmp_path):
 def test_format_and_lang_are_for_ropa_only(run):
     result = run("export", "apple", REFERENCE, "--format", "xlsx")
     assert result.code == 2 and "ropa only" in result.err
+
+
+def test_site_downloads_offer_the_record_in_each_language(tmp_path):
+    from datamap.inventory.validate import check_inventory
+    from datamap.lineage.graph import build_graph
+    from datamap.publish.downloads import downloads
+
+    inventory, _ = check_inventory(str(REFERENCE))
+    offered = {d.path: d for d in downloads(inventory, build_graph(inventory), REFERENCE.parent) if "ropa" in d.path}
+    assert sorted(offered) == ["downloads/ropa.en.csv", "downloads/ropa.en.xlsx", "downloads/ropa.ko.csv", "downloads/ropa.ko.xlsx"]
+    path = tmp_path / "ropa.ko.xlsx"
+    path.write_bytes(offered["downloads/ropa.ko.xlsx"].build())
+    sheet = load_workbook(path).active
+    assert sheet["A1"].value == "개인정보파일의 명칭" and sheet["A2"].value == "회원 데이터베이스"
+    assert _csv(offered["downloads/ropa.en.csv"].build())[0]["Processing activity (purpose)"] == "Provision of the Service"
