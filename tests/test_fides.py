@@ -145,3 +145,39 @@ def test_vendored_taxonomy_matches_fideslang():
     for kind in ("data_category", "data_use", "data_subject"):
         assert vendored[kind] == {r.fides_key: r.name for r in getattr(DEFAULT_TAXONOMY, kind)}
     json.dumps(vendored)
+
+
+def test_malformed_resources_never_give_a_traceback(run, tmp_path):
+    odd = tmp_path / "odd"
+    odd.mkdir()
+    write(odd, "a.yml", """
+        system:
+          - fides_key: s1
+            name: {not: a string}
+            egress: 5
+            ingress: [7, {fides_key: x}]
+            privacy_declarations: "none"
+            dataset_references: d1
+          - fides_key: s2
+            privacy_declarations: [{data_use: 3}, {data_use: essential.service, data_categories: user.name}, 9]
+        dataset:
+          - fides_key: d1
+            collections: {a: b}
+          - fides_key: d2
+            collections: [{name: c, fields: [{name: 1}, {name: f, fields: "x", data_categories: [user.name]}, 4]}]
+        organization:
+          - fides_key: o
+            controller: [1]
+        data_category:
+          - fides_key: user.name.custom
+            parent_key: [user.name]
+        widget: {}
+        """)
+    write(odd, "b.yml", "- just a list\n")
+    result = run("import", "fides", odd, "-o", tmp_path / "out")
+    assert "Traceback" not in result.err and "internal error" not in result.err
+    assert result.code == 1 and "b.yml:1:1: E920 a Fides manifest is a mapping" in result.err
+    (odd / "b.yml").unlink()
+    result = run("import", "fides", odd, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    assert "W920 'widget' resources have no place" in result.err

@@ -114,6 +114,10 @@ def _read(source: Path) -> tuple[list[_Resource], list[Finding], list]:
     return resources, findings, documents
 
 
+def _list(value) -> list:
+    return value if isinstance(value, list) else []
+
+
 def _text_list(value) -> list[str]:
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
@@ -208,7 +212,7 @@ def import_manifests(source: Path, target: Path) -> ImportResult:
             pid = _id(re.sub(r"[^A-Za-z0-9]+", "_", str(data["legal_name"])))
             processors.setdefault(pid, {"id": pid, "name": str(data["legal_name"])})
             system["operator"] = pid
-        declarations = [d for d in data.get("privacy_declarations") or [] if isinstance(d, dict) and isinstance(d.get("data_use"), str)]
+        declarations = [d for d in _list(data.get("privacy_declarations")) if isinstance(d, dict) and isinstance(d.get("data_use"), str)]
         datasets = _text_list(data.get("dataset_references")) + [k for d in declarations for k in _text_list(d.get("dataset_references"))]
         fields, covered = [], set()
         for key in dict.fromkeys(datasets):
@@ -240,7 +244,7 @@ def import_manifests(source: Path, target: Path) -> ImportResult:
                 state.note(resource, "W921", f"'{declaration.get('name') or declaration['data_use']}' shares data with third parties: "
                            "add each under 'third_parties' (name, country, purpose, items, retention)", "privacy_declarations", n)
         for direction in ("egress", "ingress"):
-            for flow in data.get(direction) or []:
+            for flow in _list(data.get(direction)):
                 other = flow.get("fides_key") if isinstance(flow, dict) else None
                 state.note(resource, "W920", f"{direction} {'to' if direction == 'egress' else 'from'} '{other}': datamap records who receives data "
                            "(processors, third parties), not flows between systems: declare the recipient if it is one", direction)
