@@ -28,6 +28,11 @@ GOOGLE_HEADER = ["Question ID (machine readable)", "Response ID (machine readabl
                  "Human-friendly question label"]
 
 
+def _words(identifier: str) -> str:
+    """PSL_DATA_TYPES_PERSONAL -> 'Personal', PSL_USER_ACCOUNT -> 'User account': for the CSV's human-friendly label column."""
+    return identifier.removeprefix("PSL_DATA_TYPES_").removeprefix("PSL_").replace("_", " ").capitalize()
+
+
 def _finding(inventory: Inventory, entity, code: str, message: str, key: str = "id") -> Finding:
     file, path = inventory.location(entity)
     return Finding(file, code=code, message=message, path=path + ((key,) if key else ()))
@@ -126,17 +131,17 @@ def google_data_safety(inventory: Inventory, graph: nx.MultiDiGraph | None = Non
     rows = [["PSL_DATA_COLLECTION_COLLECTS_PERSONAL_DATA", "", "TRUE", "REQUIRED", "Does your app collect or share any of the required user data types?"]]
     ordered = [t for t in GOOGLE_GROUP if t in types]
     for data_type in ordered:
-        rows.append([GOOGLE_GROUP[data_type], data_type, "TRUE", "MULTIPLE_CHOICE", f"Data types/{data_type}"])
+        rows.append([GOOGLE_GROUP[data_type], data_type, "TRUE", "MULTIPLE_CHOICE", f"Data types/{_words(GOOGLE_GROUP[data_type])}/{_words(data_type)}"])
     for data_type in ordered:
         entry = types[data_type]
-        usage = f"PSL_DATA_USAGE_RESPONSES:{data_type}"
-        rows.append([f"{usage}:PSL_DATA_USAGE_COLLECTION_AND_SHARING", "PSL_DATA_USAGE_ONLY_COLLECTED", "TRUE", "MULTIPLE_CHOICE", f"{data_type}/collected"])
+        usage, name = f"PSL_DATA_USAGE_RESPONSES:{data_type}", _words(data_type)
+        rows.append([f"{usage}:PSL_DATA_USAGE_COLLECTION_AND_SHARING", "PSL_DATA_USAGE_ONLY_COLLECTED", "TRUE", "MULTIPLE_CHOICE", f"{name}/collected"])
         if entry["shared"]:
-            rows.append([f"{usage}:PSL_DATA_USAGE_COLLECTION_AND_SHARING", "PSL_DATA_USAGE_ONLY_SHARED", "TRUE", "MULTIPLE_CHOICE", f"{data_type}/shared"])
+            rows.append([f"{usage}:PSL_DATA_USAGE_COLLECTION_AND_SHARING", "PSL_DATA_USAGE_ONLY_SHARED", "TRUE", "MULTIPLE_CHOICE", f"{name}/shared"])
         control = "PSL_DATA_USAGE_USER_CONTROL_REQUIRED" if entry["required"] else "PSL_DATA_USAGE_USER_CONTROL_OPTIONAL"
-        rows.append([f"{usage}:DATA_USAGE_USER_CONTROL", control, "TRUE", "SINGLE_CHOICE", f"{data_type}/required or optional"])
+        rows.append([f"{usage}:DATA_USAGE_USER_CONTROL", control, "TRUE", "SINGLE_CHOICE", f"{name}/required or optional"])
         for purpose in sorted(entry["collected"]):
-            rows.append([f"{usage}:DATA_USAGE_COLLECTION_PURPOSE", purpose, "TRUE", "MULTIPLE_CHOICE", f"{data_type}/why collected"])
+            rows.append([f"{usage}:DATA_USAGE_COLLECTION_PURPOSE", purpose, "TRUE", "MULTIPLE_CHOICE", f"{name}/why collected"])
         for purpose in sorted(entry["shared"]):
-            rows.append([f"{usage}:DATA_USAGE_SHARING_PURPOSE", purpose, "TRUE", "MULTIPLE_CHOICE", f"{data_type}/why shared"])
+            rows.append([f"{usage}:DATA_USAGE_SHARING_PURPOSE", purpose, "TRUE", "MULTIPLE_CHOICE", f"{name}/why shared"])
     return to_csv(GOOGLE_HEADER, rows, safe=False)
