@@ -10,7 +10,10 @@ purpose with :data:`STORE_PURPOSES`, a neutral list mapped to each store below.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 #: Apple App Privacy data types (App Store Connect API appDataUsageCategories)
 APPLE_DATA_TYPES = (
@@ -62,6 +65,20 @@ STORE_PURPOSES = {
     "fraud_prevention": ("APP_FUNCTIONALITY", "PSL_FRAUD_PREVENTION_SECURITY_COMPLIANCE"),
 }
 
-AppleDataType = Literal[APPLE_DATA_TYPES]  # type: ignore[valid-type]
-GoogleDataType = Literal[tuple(GOOGLE_GROUP)]  # type: ignore[valid-type]
+
+
+def _one_of(values: tuple[str, ...], store: str):
+    """A validator: one of the store's identifiers (kept as identifiers, not words: they are the store's codes)."""
+
+    def check(value: str) -> str:
+        if value not in values:
+            raise PydanticCustomError("store_type", "'{value}' is not a data type of {store}, such as {example}",
+                                      {"value": value, "store": store, "example": values[1]})
+        return value
+
+    return check
+
+
+AppleDataType = Annotated[str, AfterValidator(_one_of(APPLE_DATA_TYPES, "Apple App Privacy")), WithJsonSchema({"enum": list(APPLE_DATA_TYPES)})]
+GoogleDataType = Annotated[str, AfterValidator(_one_of(tuple(GOOGLE_GROUP), "Google Play Data safety")), WithJsonSchema({"enum": list(GOOGLE_GROUP)})]
 StorePurpose = Literal[tuple(STORE_PURPOSES)]  # type: ignore[valid-type]
