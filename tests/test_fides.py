@@ -55,10 +55,13 @@ def _facts(inventory) -> dict:
     """What Fides can hold of an inventory, in plain data."""
     en = lambda text: (text or {}).get("en") or (text or {}).get("*")  # noqa: E731
     processors = inventory.by_id("processors")
+    # Fides holds a legal basis on a system's privacy declaration, and subjects on a dataset field: only for what a system uses
+    served = {p for s in inventory.systems for p in s.purposes}
+    held = {f.item for s in inventory.systems for f in s.fields}
     return {
         "organization": (en(inventory.organization.name), inventory.organization.email, en(inventory.organization.privacy_officer.name)),
-        "items": [(i.id, en(i.label), en(i.description), i.fides_category, i.subjects) for i in inventory.items],
-        "purposes": [(p.id, en(p.title), [en(d) for d in p.details], p.fides_use, p.legal_basis.gdpr if p.legal_basis else None)
+        "items": [(i.id, en(i.label), en(i.description), i.fides_category, i.subjects if i.id in held else None) for i in inventory.items],
+        "purposes": [(p.id, en(p.title), [en(d) for d in p.details], p.fides_use, p.legal_basis.gdpr if p.legal_basis and p.id in served else None)
                      for p in inventory.purposes],
         "systems": [(s.id, en(s.name), en(s.description), s.purposes, [(f.name, f.item, en(f.label)) for f in s.fields],
                      en(processors[s.operator].name) if s.operator in processors else None) for s in inventory.systems],
@@ -74,7 +77,7 @@ def _imported(directory) -> dict:
     processors = {p["id"]: p["name"] for p in data.get("processors", [])}
     return {
         "organization": (org["name"], org.get("email"), org["privacy_officer"].get("name")),
-        "items": [(i["id"], i["label"], i.get("description"), i["fides_category"], i.get("subjects", ["customer"])) for i in data["items"]],
+        "items": [(i["id"], i["label"], i.get("description"), i["fides_category"], i.get("subjects")) for i in data["items"]],
         "purposes": [(p["id"], p["title"], p.get("details", []), p["fides_use"], p.get("legal_basis", {}).get("gdpr")) for p in data["purposes"]],
         "systems": [(s["id"], s["name"], s.get("description"), s.get("purposes", []), [(f["name"], f["item"], f.get("label")) for f in s["fields"]],
                      processors.get(s.get("operator"))) for s in data["systems"]],
@@ -181,3 +184,51 @@ def test_malformed_resources_never_give_a_traceback(run, tmp_path):
     result = run("import", "fides", odd, "-o", tmp_path / "out")
     assert result.code == 0, result.err
     assert "W920 'widget' resources have no place" in result.err
+
+
+# --- property: any inventory Fides can describe comes back with the same facts -------------------
+
+from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_IDS = st.from_regex(r"[a-z][a-z0-9_-]{0,11}", fullmatch=True)  # ids without '.', which Fides reads as nesting
+_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=30).map(str.strip).filter(bool)
+_CATEGORIES = st.sampled_from(["user.contact.email", "user.name", "user.device.ip_address", "user.financial", "user.behavior"])
+_USES = st.sampled_from(["essential.service", "analytics.reporting", "marketing.communications.email"])
+
+
+@st.composite
+def _inventories(draw) -> dict:
+    item_ids = draw(st.lists(_IDS, min_size=1, max_size=5, unique=True))
+    purpose_ids = draw(st.lists(_IDS, min_size=1, max_size=3, unique=True))
+    system_ids = draw(st.lists(_IDS, min_size=1, max_size=3, unique=True))
+    items = [{"id": i, "label": {"en": draw(_TEXT)}, "fides_category": draw(_CATEGORIES),
+              "subjects": draw(st.lists(st.sampled_from(["customer", "employee", "guardian"]), min_size=1, max_size=2, unique=True))}
+             for i in item_ids]
+    purposes = [{"id": p, "title": {"en": draw(_TEXT)}, "fides_use": draw(_USES),
+                 "legal_basis": {"gdpr": draw(st.sampled_from(["6(1)(a)", "6(1)(b)", "6(1)(f)"]))}} for p in purpose_ids]
+    systems = []
+    for s in system_ids:
+        fields = [{"name": f"f{n}", "item": draw(st.sampled_from(item_ids))} for n in range(draw(st.integers(0, 4)))]
+        systems.append({"id": s, "name": {"en": draw(_TEXT)}, "fields": fields,
+                        "purposes": draw(st.lists(st.sampled_from(purpose_ids), max_size=2, unique=True))})
+    return {"items": items, "purposes": purposes, "systems": systems}
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture],
+          phases=[Phase.explicit, Phase.reuse, Phase.generate])  # shrinking a run of the CLI takes minutes
+@given(sections=_inventories())
+def test_round_trip_property(run, tmp_path_factory, sections):
+    base = tmp_path_factory.mktemp("prop")
+    inv = base / "inv"
+    inv.mkdir()
+    minimal = yaml.safe_load((FIXTURES / "minimal" / "inventory.yaml").read_text(encoding="utf-8"))
+    head = {k: minimal[k] for k in ("organization", "policy", "destruction")}
+    (inv / "inventory.yaml").write_text(yaml.safe_dump({**head, **sections}, allow_unicode=True), encoding="utf-8")
+    parsed = _fides(run, inv, base / "fides")
+    assert len(parsed.data_category) == len(sections["items"])
+    result = run("import", "fides", base / "fides", "-o", base / "back")
+    assert result.code == 0, result.err
+    original, findings = check_inventory(str(inv))
+    assert original is not None, findings
+    assert _imported(base / "back") == _facts(original)

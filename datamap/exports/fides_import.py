@@ -75,7 +75,7 @@ class _State:
 
 def _id(value: str) -> str:
     """A Fides key (or its last segment, or a name) as an inventory id: lower case, [a-z0-9_.-]."""
-    ident = re.sub(r"[^a-z0-9_.-]+", "_", value.lower()).strip("_.-")
+    ident = re.sub(r"[^a-z0-9_.-]+", "_", value.lower()).lstrip("_.-")
     return ident if ident and ident[0].isalnum() else f"x{ident}"
 
 
@@ -209,7 +209,7 @@ def import_manifests(source: Path, target: Path) -> ImportResult:
         if data.get("description"):
             system["description"] = str(data["description"])
         if data.get("legal_name"):
-            pid = _id(re.sub(r"[^A-Za-z0-9]+", "_", str(data["legal_name"])))
+            pid = _id(re.sub(r"[^A-Za-z0-9]+", "_", str(data["legal_name"])).strip("_"))
             processors.setdefault(pid, {"id": pid, "name": str(data["legal_name"])})
             system["operator"] = pid
         declarations = [d for d in _list(data.get("privacy_declarations")) if isinstance(d, dict) and isinstance(d.get("data_use"), str)]
