@@ -16,6 +16,9 @@ Mapping (what a Fides resource holds of the inventory):
 
 Fides has no place for retention rules, transfer details, countries, third parties, web storage or
 Korean texts: the export leaves them out and ``import fides`` asks for them back.
+Fides holds a legal basis only on a system's privacy declaration and data subjects only on dataset
+fields, so a purpose no system serves loses its legal basis and an item no system holds its
+subjects; a '.' in an id (nesting in a Fides key) comes back as '_'.
 """
 
 from __future__ import annotations
