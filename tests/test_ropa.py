@@ -43,7 +43,7 @@ def test_full_fixture_transfers_third_parties_and_special_categories(run):
     assert "Japan, Sakura Wellness K.K.: consent" in service["Transfers to third countries (country, recipient, legal ground)"]
     assert service["Special categories of personal data"] == "Health information"
     assert "Hanbit Insurance Co., Ltd. (KR): Name, Mobile phone number" in service["Recipients: third parties"]
-    assert service["Categories of data subjects"].split("\n") == ["customer", "guardian"]
+    assert service["Categories of data subjects"].split("\n") == ["customers", "guardian"]
 
 
 def test_xlsx_is_read_back_frozen_wrapped_and_byte_identical(run, tmp_path):

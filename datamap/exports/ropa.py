@@ -25,6 +25,7 @@ import networkx as nx
 from datamap import language
 from datamap.inventory.model import Inventory, Item, Person, RetentionRule
 from datamap.lineage import graph as g
+from datamap.review.wording import value_word
 
 
 @dataclass(frozen=True)
@@ -168,7 +169,7 @@ def controller_rows(inventory: Inventory, graph: nx.MultiDiGraph) -> list[list[s
             "officer": _person(inventory.organization.privacy_officer, lang),
             "description": _lines(language.text(d, lang) for d in purpose.details),
             "lawful_basis": _GDPR_BASIS[basis] if basis else "",
-            "subjects": _lines(s for i in items for s in i.subjects),
+            "subjects": _lines(value_word(s, lang) for i in items for s in i.subjects),
             "data": _lines(language.text(i.label, lang) for i in items),
             "special": _lines(language.text(i.label, lang) for i in items if i.sensitivity == "sensitive"),
             "processors": _lines(f"{language.text(p.name, lang)} ({p.country}): {'; '.join(language.text(t, lang) for t in p.tasks)}"
