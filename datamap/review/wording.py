@@ -148,6 +148,11 @@ FIELDS: dict[str, tuple[str, str]] = {
     "legitimate_interest": ("legitimate interest", "정당한 이익"), "requirement": ("requirement", "제공 의무"),
     "copy_from": ("where to obtain a copy", "사본 입수처"), "derogation": ("derogation", "예외 사유"), "mechanism": ("mechanism", "이전 수단"),
     "regime": ("law", "적용 법령"), "consent_category": ("consent category", "동의 분류"),
+    "fides_category": ("Fides data category", "피데스 데이터 범주"), "fides_use": ("Fides data use", "피데스 데이터 이용 목적"),
+    "app_label": ("app-store label", "앱 마켓 개인정보 라벨"), "apple": ("App Store data type", "앱스토어 데이터 유형"),
+    "google": ("Google Play data type", "구글 플레이 데이터 유형"), "linked": ("linked to the user", "이용자 연결 여부"),
+    "tracking": ("used for tracking", "추적 이용 여부"), "in_app": ("collected by the app", "앱 수집 여부"),
+    "store_purpose": ("app-store purpose", "앱 마켓 이용 목적"),
 }
 
 #: fixed values of the schema, in words
@@ -160,6 +165,10 @@ VALUES: dict[str, tuple[str, str]] = {
     "certification": ("certification", "인증"), "adequacy": ("adequacy decision", "적정성 결정"),
     "vital_interest": ("vital interest", "생명·신체의 이익"), "legitimate_interest": ("legitimate interest", "정당한 이익"),
     "public_task": ("public task", "공공 업무"),
+    "app_functionality": ("app functionality", "앱 기능"), "analytics": ("analytics", "분석"), "personalization": ("personalization", "맞춤화"),
+    "developer_advertising": ("the developer's advertising or marketing", "개발자의 광고 또는 마케팅"),
+    "third_party_advertising": ("third-party advertising", "제3자 광고"), "developer_communications": ("developer communications", "개발자 안내"),
+    "account_management": ("account management", "계정 관리"), "fraud_prevention": ("fraud prevention, security and compliance", "부정 이용 방지, 보안 및 규정 준수"),
     "collection": ("collection", "수집 시"), "withdrawal": ("withdrawal", "회원 탈퇴 시"), "purpose_achieved": ("the purpose is achieved", "목적 달성 시"),
     "contract_end": ("the end of the contract", "계약 종료 시"), "transaction": ("the transaction", "거래 종료 시"),
     "cookie": ("cookie", "쿠키"), "local_storage": ("local storage", "로컬 스토리지"), "session_storage": ("session storage", "세션 스토리지"),
