@@ -108,6 +108,15 @@ class CustomerCenter(Schema):
     url: Optional[str] = None
 
 
+class Department(Schema):
+    """A department the policy names with its contacts: the officer's, the complaints or the access-requests department."""
+
+    name: Text
+    contact_person: Optional[Text] = Field(None, description="the person in charge, if the policy names one")
+    phone: Optional[str] = None
+    email: Optional[str] = None
+
+
 class DomesticAgent(Schema):
     """Korean domestic agent of a foreign business (PIPA Art 31-2)."""
 
@@ -129,6 +138,10 @@ class Organization(Schema):
     services: list[Service] = Field(min_length=1)
     privacy_officer: Person
     complaints_department: Optional[Person] = None
+    privacy_department: Optional[Department] = Field(None, description="the department that assists the privacy officer")
+    access_department: Optional[Department] = Field(
+        None, description="the department that receives and handles requests to access personal information (PIPA Art 35)"
+    )
     customer_center: Optional[CustomerCenter] = None
     domestic_agent: Optional[DomesticAgent] = None
 
@@ -139,12 +152,28 @@ class PolicyVersion(Schema):
     summary: Optional[Text] = None
 
 
+#: what the policy calls the people whose data it processes
+SubjectTerm = Literal["data_subject", "user", "member", "customer"]
+
+
 class Policy(Schema):
     version: str
     effective: dt.date
     title: Optional[Text] = None
     scope_exclusions: list[Text] = Field(default_factory=list, description="what the policy does not cover")
     history: list[PolicyVersion] = Field(default_factory=list, description="earlier versions, newest first")
+    earlier_versions_url: Optional[str] = Field(None, description="where earlier versions of the policy can be read")
+    subject_term: SubjectTerm = Field(
+        "data_subject", description="what the policy calls the people whose data it processes: 정보주체 (default), 이용자, 회원 or 고객"
+    )
+    preamble: Literal["pipc", "general"] = Field(
+        "pipc", description="'pipc': the PIPC guideline's preamble citing PIPA Article 30; 'general': a preamble citing the privacy laws in general"
+    )
+    sections: Optional[list[str]] = Field(
+        None,
+        description="the policy's own order of sections (keys such as purposes, retention, items, clause:<id>); "
+        "absent: the PIPC guideline's order. Sections with facts that the list leaves out follow the section before them in that order.",
+    )
 
 
 # --- what is collected, where it is kept, who receives it --------------------------------------
@@ -204,6 +233,14 @@ class SubProcessor(Schema):
     task: Text
 
 
+class ProcessorRetention(Schema):
+    """How long an entrustee keeps the data: until an event, for a period, or by criteria."""
+
+    until: Optional[Literal["contract_end", "withdrawal", "purpose_achieved"]] = None
+    period: Optional[Duration] = None
+    criteria: Optional[Text] = None
+
+
 class Processor(Entity):
     """An entrustee: processes personal data on the organization's behalf."""
 
@@ -213,6 +250,7 @@ class Processor(Entity):
     contact: Optional[str] = None
     contract: Optional[str] = None
     sub_processors: list[SubProcessor] = Field(default_factory=list)
+    retention: Optional[ProcessorRetention] = Field(None, description="how long the entrustee keeps the data")
 
 
 class ThirdParty(Entity):
@@ -246,11 +284,24 @@ class Law(Entity):
     article: Optional[Text] = None
 
 
+RetentionEvent = Literal["collection", "withdrawal", "purpose_achieved", "contract_end", "transaction"]
+
+
+class RetentionThen(Schema):
+    """The second stage of a compound retention: after the trigger event, kept this long more."""
+
+    period: Duration
+    reason: Optional[Text] = Field(None, description="why it is kept this long more, e.g. 'to prevent re-registration abuse'")
+
+
 class RetentionRule(Entity):
     records: Text = Field(description="the records this rule keeps, e.g. 'Records of payment'")
     items: list[Id] = Field(min_length=1)
     period: Optional[Duration] = Field(None, description="how long; absent means until the trigger event")
-    trigger: Literal["collection", "withdrawal", "purpose_achieved", "contract_end", "transaction"] = "collection"
+    at_most: bool = Field(False, description="the period is an upper limit ('at most 1 year'), not a fixed term")
+    trigger: RetentionEvent = "collection"
+    then: Optional[RetentionThen] = Field(None, description="compound retention: kept until the trigger event, then this long more")
+    criteria: Optional[Text] = Field(None, description="retention decided by criteria rather than a period")
     law: Optional[Id] = Field(None, description="the statute that requires the period")
     reason: Optional[Text] = None
 
@@ -308,6 +359,34 @@ class Remedy(Schema):
     name: Text
     phone: Optional[str] = None
     website: Optional[str] = None
+    address: Optional[Text] = Field(None, description="postal address")
+    handles: Optional[Text] = Field(None, description="what the body handles, e.g. 'dispute mediation'")
+
+
+NoticeChannel = Literal["email", "sms", "post", "phone", "app_push", "in_service"]
+
+
+class InactiveAccounts(Schema):
+    """Inactive-account rule (개인정보 유효기간제): what happens to the data of people who stop using the service."""
+
+    after: Duration = Field(description="period without use after which the rule applies, e.g. P1Y")
+    action: Literal["separate_storage", "destruction"]
+    storage_period: Optional[Duration] = Field(None, description="with separate storage: how long it is kept apart before destruction")
+    notice_before: Optional[Duration] = Field(None, description="how long in advance the person is told, e.g. P30D")
+    notice_channels: list[NoticeChannel] = Field(default_factory=list, description="how the person is told")
+    notice_items: list[Text] = Field(default_factory=list, description="what the notice says, when the policy lists it")
+    reactivation: Optional[Text] = Field(None, description="how a person reactivates the account")
+
+
+class Clause(Entity):
+    """A section or paragraph the company writes itself (business transfer, notice of changes, limits of rights...)."""
+
+    title: Text
+    paragraphs: list[Text] = Field(min_length=1)
+    placement: Literal["article", "paragraph"] = Field(
+        "article", description="'article': a numbered article of its own; 'paragraph': added at the end of the section named by 'after'"
+    )
+    after: Optional[str] = Field(None, description="the section it follows (or, for a paragraph, ends); absent: before the addendum")
 
 
 #: sections that are lists of entities, in the order the policy uses them
@@ -325,6 +404,7 @@ LIST_SECTIONS = {
     "rights_procedures": RightsProcedure,
     "automated_decisions": AutomatedDecision,
     "remedies": Remedy,
+    "clauses": Clause,
 }
 #: sections held once in the whole inventory
 SINGLE_SECTIONS = {
@@ -332,6 +412,7 @@ SINGLE_SECTIONS = {
     "policy": Policy,
     "destruction": Destruction,
     "children": Children,
+    "inactive_accounts": InactiveAccounts,
 }
 REQUIRED_SECTIONS = ("organization", "policy", "destruction")
 
@@ -345,6 +426,7 @@ class InventoryFile(Schema):
     policy: Optional[Policy] = None
     destruction: Optional[Destruction] = None
     children: Optional[Children] = None
+    inactive_accounts: Optional[InactiveAccounts] = None
     items: list[Item] = Field(default_factory=list)
     collection_points: list[CollectionPoint] = Field(default_factory=list)
     purposes: list[Purpose] = Field(default_factory=list)
@@ -358,6 +440,7 @@ class InventoryFile(Schema):
     rights_procedures: list[RightsProcedure] = Field(default_factory=list)
     automated_decisions: list[AutomatedDecision] = Field(default_factory=list)
     remedies: list[Remedy] = Field(default_factory=list)
+    clauses: list[Clause] = Field(default_factory=list)
 
 
 class Inventory(InventoryFile):

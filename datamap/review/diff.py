@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Callable, Iterable
 
 from datamap import language
-from datamap.lineage.facts import SECTIONS, PolicyFacts
+from datamap.lineage.facts import PolicyFacts
+from datamap.lineage.sections import CLAUSE_PREFIX
 
 #: plain names of the policy's sections, for the summary
 SECTION_TITLES = {
@@ -31,7 +32,17 @@ SECTION_TITLES = {
     "domestic_agent": "Domestic agent",
     "remedies": "Remedies",
     "miscellaneous": "Miscellaneous",
+    "inactive_accounts": "Inactive accounts",
+    "access_department": "Access requests",
+    "changes": "Changes to the policy",
 }
+
+
+def section_title(key: str) -> str:
+    """The plain name of a section; a custom clause is named by its id."""
+    if key.startswith(CLAUSE_PREFIX):
+        return f"clause {key[len(CLAUSE_PREFIX):]}"
+    return SECTION_TITLES[key]
 
 
 class Summary:
@@ -52,7 +63,10 @@ class Summary:
 
     def add(self, section: str, text: str) -> None:
         number = self.new.sections.get(section) or self.old.sections.get(section)
-        self.lines.append((number, f"Article {number} ({SECTION_TITLES[section]}): {text}"))
+        if number is None:  # a section neither side has (a paragraph clause placed at the end, say)
+            number = max(self.new.sections.values())
+            section = next(k for k, n in self.new.sections.items() if n == number)
+        self.lines.append((number, f"Article {number} ({section_title(section)}): {text}"))
 
 
 def _by_id(pairs) -> dict:
@@ -92,12 +106,15 @@ def _item_changes(s: Summary, name: str, old_items, new_items, verb: str = "rece
 
 def _sections(s: Summary) -> None:
     old, new = s.old.sections, s.new.sections
-    for key, _ in SECTIONS:
+    keys = list(dict.fromkeys([*new, *old]))
+    for key in keys:
+        if key.startswith(CLAUSE_PREFIX):
+            continue  # custom clauses are summarized with their text
         if key in new and key not in old:
             s.add(key, f"the policy now needs a section on {SECTION_TITLES[key].lower()}")
         elif key in old and key not in new:
             s.add(key, "this section no longer applies and is removed")
-    moved = [f"{old[k]} → {new[k]} ({SECTION_TITLES[k]})" for k, _ in SECTIONS if k in old and k in new and old[k] != new[k]]
+    moved = [f"{old[k]} → {new[k]} ({section_title(k)})" for k in keys if k in old and k in new and old[k] != new[k]]
     if moved:
         s.lines.append((0, "Articles renumbered: " + ", ".join(moved)))
 
@@ -154,12 +171,16 @@ def _retention(s: Summary) -> None:
         return _by_id(rows)
 
     def period(rule):
-        return language.duration(rule.period, s.lang) if rule.period else f"until {rule.trigger.replace('_', ' ')}"
+        if rule.criteria and not rule.period:
+            return f"by the criteria: {s.t(rule.criteria)}"
+        text = language.duration(rule.period, s.lang) if rule.period else f"until {rule.trigger.replace('_', ' ')}"
+        text = f"at most {text}" if rule.at_most else text
+        return text + (f", then {language.duration(rule.then.period, s.lang)} more" if rule.then else "")
 
     def changes(a, b):
         (old, old_items), (new, new_items) = a, b
         out = _item_changes(s, f"retention of {s.t(new.records)}", old_items, new_items, "covers")
-        if (old.period, old.trigger) != (new.period, new.trigger):
+        if period(old) != period(new) or old.trigger != new.trigger:
             out.insert(0, f"{s.t(new.records)} kept {period(new)} instead of {period(old)}")
         if old.law != new.law:
             out.append(f"{s.t(new.records)}: the statute requiring retention changes from {old.law or 'none'} to {new.law or 'none'}")
@@ -225,7 +246,7 @@ def _simple_lists(s: Summary) -> None:
     if old.organization.domestic_agent and new.organization.domestic_agent and old.organization.domestic_agent != new.organization.domestic_agent:
         s.add("domestic_agent", "the domestic agent's details change")
     if (old.policy.version, old.policy.effective) != (new.policy.version, new.policy.effective):
-        s.add("miscellaneous", f"version {old.policy.version} (effective {old.policy.effective}) becomes "
+        s.add("changes" if "changes" in s.new.sections else "miscellaneous", f"version {old.policy.version} (effective {old.policy.effective}) becomes "
               f"version {new.policy.version} (effective {new.policy.effective})")
 
 
@@ -233,7 +254,9 @@ def summarize(old: PolicyFacts, new: PolicyFacts, lang: str = "en") -> list[str]
     """Plain-language lines saying what changes in the published policy, in the order of its articles."""
     s = Summary(old, new, lang)
     _sections(s)
-    for step in (_items, _collection, _purposes, _retention, _recipients, _simple_lists):
+    from datamap.review import diff_layout
+
+    for step in (_items, _collection, _purposes, _retention, _recipients, _simple_lists, *diff_layout.STEPS):
         step(s)
     return list(dict.fromkeys(text for _, text in sorted(s.lines, key=lambda line: line[0])))
 
