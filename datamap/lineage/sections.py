@@ -71,9 +71,9 @@ def order_sections(applies: dict[str, bool], declared: list[str] | None, clauses
         for key in wanted:
             if key in order or key in skip:
                 continue
-            before = SECTION_KEYS[: SECTION_KEYS.index(key)]
-            placed = [i for i, k in enumerate(order) if k in before]
-            order.insert(placed[-1] + 1 if placed else 0, key)
+            # right after the nearest section before it in the guideline's order that the policy has
+            before = [k for k in reversed(SECTION_KEYS[: SECTION_KEYS.index(key)]) if k in order]
+            order.insert(order.index(before[0]) + 1 if before else 0, key)
     present = {c.id for c in articles}
     order = [k for k in order if not k.startswith(CLAUSE_PREFIX) or k[len(CLAUSE_PREFIX):] in present]
     for clause in articles:
