@@ -202,3 +202,24 @@ def test_diff_summarizes_the_new_parts(run, minimal):
         "new retention rule: Rejoin checks (Email) kept until withdrawal, then 30 days more",
     ):
         assert line in result.out, line
+
+
+def test_site_pages_show_the_new_facts(minimal):
+    from datamap.inventory.validate import check_inventory
+    from datamap.lineage.graph import build_graph
+    from datamap.site.pages import generate_pages
+
+    project(minimal)
+    inventory, findings = check_inventory(minimal)
+    assert inventory is not None, findings
+    pages = generate_pages(inventory, build_graph(inventory), minimal.parent)
+    assert "- How long it is kept: until the contract ends" in pages["en/processor/mailer.md"]
+    assert "- 보유 기간: 계약 종료 시까지" in pages["ko/processor/mailer.md"]
+    item = pages["en/item/email.md"]
+    assert "at most 1 year from collection" in item and "until withdrawal from membership, then 30 days more" in item
+    assert "while the dispute lasts" in item
+    assert "Earlier versions are also kept at https://example.com/privacy/history" in pages["en/policy/history.md"]
+    # the policy page carries the whole policy: clauses, inactive accounts, departments
+    policy = pages["ko/policy.md"]
+    for fact in ("제11조(영업의 양도)", "제8조(장기 미이용자의 개인정보 처리)", "제13조(개인정보의 열람청구를 접수·처리하는 부서)", "**권리의 제한**"):
+        assert fact in policy, fact
