@@ -191,17 +191,22 @@ def test_diff_summarizes_the_new_parts(run, minimal):
     result = run("diff", "inv", "new", "--summary-only")
     assert result.code == 1, result.err
     for line in (
-        "new inactive-account rule: data of people inactive for 1 year is stored separately for 4 years, notice 30 days before by email or sms",
-        "new department receiving access requests: Support Team",
-        "new clause: Business transfer",
-        "new clause: Limits of rights",
+        "Article 8 (Inactive accounts): new inactive-account rule: data of people inactive for 1 year is stored separately for 4 years, notice 30 days before by email or text message",
+        "Article 13 (Access requests): the organization: department receiving access requests is now name: Support Team",
+        "Article 12 (Privacy officer): the organization: department in charge of privacy is now name: Privacy Team",
+        "Article 11 (Business transfer): new clause: Business transfer",
+        "Article 9 (Rights): new clause: Limits of rights",
         "version history now lists version 0.9 (effective 2024-06-01)",
-        "earlier versions are now at https://example.com/privacy/history",
-        "The policy now calls the people it serves 'member' instead of 'data subject'",
+        "the policy: where earlier versions are is now https://example.com/privacy/history",
+        "Article 15 (Changes to the policy): the policy: word for the data subject changes from data subjects to members",
         "new retention rule: Fraud records (Email) kept at most 1 year",
+        "new retention rule: Consultations (Email) kept by the criteria: while the dispute lasts",
         "new retention rule: Rejoin checks (Email) kept until withdrawal, then 30 days more",
     ):
         assert line in result.out, line
+    korean = run("diff", "inv", "new", "--summary-only", "--lang", "ko").out
+    assert "- 제8조(장기 미이용자): 새 장기 미이용자 규칙: 1년 동안 이용하지 않은 사람의 개인정보: 분리 보관(4년 보관), 30일 전 통지(이메일 또는 문자메시지)" in korean
+    assert "- 제11조(영업의 양도): 새 조항: 영업의 양도" in korean
 
 
 def test_site_pages_show_the_new_facts(minimal):

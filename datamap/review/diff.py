@@ -45,11 +45,16 @@ class Summary:
 
     def add(self, section: str, text: str) -> None:
         number = self.new.sections.get(section) or self.old.sections.get(section)
-        title = section_title(section, self.lang)
+        title = self._clause_title(section) or section_title(section, self.lang)
         if number:
             self.lines.append((number, self.say("article", number=number, title=title, text=text)))
         else:
             self.lines.append((0, self.say("unnumbered", title=title, text=text)))
+
+    def _clause_title(self, section: str) -> str | None:
+        """A custom clause of its own is named by its title."""
+        clause = self.new.clause_articles.get(section) or self.old.clause_articles.get(section)
+        return self.t(clause.title) if clause is not None else None
 
     def fields(self, section: str, kind: str, name: str, old, new, skip=frozenset()) -> None:
         """A line for every other field of the entity that changes (see :mod:`datamap.review.changes`)."""
@@ -285,12 +290,12 @@ def _simple_lists(s: Summary) -> None:
              compare_fields("security", "security_measures", measure))
 
     org_old, org_new = old.organization, new.organization
-    s.fields("officer", "organization", "", org_old, org_new,
-             skip=set(type(org_new).model_fields) - {"privacy_officer", "complaints_department", "customer_center"})
+    officer = {"privacy_officer", "complaints_department", "customer_center", "privacy_department"}
+    s.fields("officer", "organization", "", org_old, org_new, skip=set(type(org_new).model_fields) - officer)
+    s.fields("access_department", "organization", "", org_old, org_new, skip=set(type(org_new).model_fields) - {"access_department"})
     if org_old.domestic_agent and org_new.domestic_agent:
         s.fields("domestic_agent", "organization", "", org_old, org_new, skip=set(type(org_new).model_fields) - {"domestic_agent"})
-    s.fields("organization", "organization", "", org_old, org_new,
-             skip={"privacy_officer", "complaints_department", "customer_center", "domestic_agent"})
+    s.fields("organization", "organization", "", org_old, org_new, skip=officer | {"domestic_agent", "access_department"})
     s.fields("destruction", "destruction", "", old.destruction, new.destruction)
     if old.children is not None and new.children is not None:
         s.fields("children", "children", "", old.children, new.children)
