@@ -159,6 +159,10 @@ FIELDS: dict[str, tuple[str, str]] = {
     "contact_person": ("person in charge", "담당자"), "handles": ("what it handles", "담당 업무"),
     "earlier_versions_url": ("where earlier versions are", "이전 버전 주소"), "subject_term": ("word for the data subject", "정보주체 호칭"),
     "preamble": ("preamble", "전문"), "sections": ("order of sections", "조항 순서"),
+    "after": ("after", "기준 기간·위치"), "action": ("what happens", "조치"), "storage_period": ("separate storage period", "분리 보관 기간"),
+    "notice_before": ("notice in advance", "사전 통지 기간"), "notice_channels": ("notice channels", "통지 방법"),
+    "notice_items": ("what the notice says", "통지 내용"), "reactivation": ("how to reactivate", "재이용 방법"),
+    "paragraphs": ("paragraphs", "문단"), "placement": ("placement", "배치"),
 }
 
 #: fixed values of the schema, in words
