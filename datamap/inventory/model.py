@@ -8,26 +8,17 @@ plain string, the same in every language (names, addresses), or a mapping of lan
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal, Optional
+from typing import Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import ConfigDict, Field, PrivateAttr
 
 from datamap.inventory.values import (  # noqa: F401  (re-exported: the model is where types are looked up)
     ANY_LANGUAGE, LANGUAGES, MAX_STRING, Country, Duration, Email, Label, StorageDuration, Text,
 )
-
-Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", description="lower-case identifier, unique in its section")]
-
-
-class Schema(BaseModel):
-    """Base of every inventory mapping: unknown keys are errors, not silently ignored."""
-
-    model_config = ConfigDict(extra="forbid", populate_by_name=False, str_max_length=MAX_STRING)
-
-
-class Entity(Schema):
-    id: Id
-
+from datamap.inventory.base import Entity, Id, Schema  # noqa: F401  (re-exported)
+from datamap.inventory.policy_parts import (  # noqa: F401  (re-exported)
+    Clause, Department, InactiveAccounts, NoticeChannel, ProcessorRetention, RetentionEvent, RetentionThen,
+)
 
 # --- organization ------------------------------------------------------------------------------
 
@@ -52,15 +43,6 @@ class CustomerCenter(Schema):
     email: Optional[Email] = None
     phone: Optional[str] = None
     url: Optional[str] = None
-
-
-class Department(Schema):
-    """A department the policy names with its contacts: the officer's, the complaints or the access-requests department."""
-
-    name: Text
-    contact_person: Optional[Text] = Field(None, description="the person in charge, if the policy names one")
-    phone: Optional[str] = None
-    email: Optional[str] = None
 
 
 class DomesticAgent(Schema):
@@ -179,14 +161,6 @@ class SubProcessor(Schema):
     task: Text
 
 
-class ProcessorRetention(Schema):
-    """How long an entrustee keeps the data: until an event, for a period, or by criteria."""
-
-    until: Optional[Literal["contract_end", "withdrawal", "purpose_achieved"]] = None
-    period: Optional[Duration] = None
-    criteria: Optional[Text] = None
-
-
 class Processor(Entity):
     """An entrustee: processes personal data on the organization's behalf."""
 
@@ -228,16 +202,6 @@ class Purpose(Entity):
 class Law(Entity):
     name: Label
     article: Optional[Label] = None
-
-
-RetentionEvent = Literal["collection", "withdrawal", "purpose_achieved", "contract_end", "transaction"]
-
-
-class RetentionThen(Schema):
-    """The second stage of a compound retention: after the trigger event, kept this long more."""
-
-    period: Duration
-    reason: Optional[Text] = Field(None, description="why it is kept this long more, e.g. 'to prevent re-registration abuse'")
 
 
 class RetentionRule(Entity):
@@ -307,32 +271,6 @@ class Remedy(Schema):
     website: Optional[str] = None
     address: Optional[Text] = Field(None, description="postal address")
     handles: Optional[Text] = Field(None, description="what the body handles, e.g. 'dispute mediation'")
-
-
-NoticeChannel = Literal["email", "sms", "post", "phone", "app_push", "in_service"]
-
-
-class InactiveAccounts(Schema):
-    """Inactive-account rule (개인정보 유효기간제): what happens to the data of people who stop using the service."""
-
-    after: Duration = Field(description="period without use after which the rule applies, e.g. P1Y")
-    action: Literal["separate_storage", "destruction"]
-    storage_period: Optional[Duration] = Field(None, description="with separate storage: how long it is kept apart before destruction")
-    notice_before: Optional[Duration] = Field(None, description="how long in advance the person is told, e.g. P30D")
-    notice_channels: list[NoticeChannel] = Field(default_factory=list, description="how the person is told")
-    notice_items: list[Text] = Field(default_factory=list, description="what the notice says, when the policy lists it")
-    reactivation: Optional[Text] = Field(None, description="how a person reactivates the account")
-
-
-class Clause(Entity):
-    """A section or paragraph the company writes itself (business transfer, notice of changes, limits of rights...)."""
-
-    title: Text
-    paragraphs: list[Text] = Field(min_length=1)
-    placement: Literal["article", "paragraph"] = Field(
-        "article", description="'article': a numbered article of its own; 'paragraph': added at the end of the section named by 'after'"
-    )
-    after: Optional[str] = Field(None, description="the section it follows (or, for a paragraph, ends); absent: before the addendum")
 
 
 #: sections that are lists of entities, in the order the policy uses them
