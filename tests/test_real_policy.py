@@ -126,7 +126,7 @@ def test_articles_follow_the_guideline_order(rendered):
             "개인정보의 제3자 제공", "개인정보 처리업무의 위탁", "개인정보의 파기 절차 및 방법", "장기 미이용자의 개인정보 처리",
             "정보주체와 법정대리인의 권리·의무 및 행사 방법", "개인정보의 안전성 확보 조치",
             "개인정보 자동 수집 장치의 설치·운영 및 거부에 관한 사항", "개인정보 보호책임자 및 고충처리 부서",
-            "권익침해 구제 방법", "기타", "개인정보 처리방침의 변경",
+            "정보주체의 권익침해에 대한 구제방법", "기타", "개인정보 처리방침의 변경",
         ]
     else:
         assert len(titles) == 15 and titles[0] == "Why we use personal information" and titles[-1] == "Changes to this Privacy Policy"
