@@ -119,7 +119,7 @@ def test_default_order_is_the_guideline_with_clauses_where_placed(rendered):
         "회원은 「개인정보 보호법」 제35조에 따른 개인정보의 열람 청구를 다음 부서에 할 수 있습니다.\n\n- 부서명: 고객지원팀\n- 전화번호: 02-333-4444",
         "1\\. 이 개인정보 처리방침(버전 1.1)은 2025년 1월 1일부터 적용됩니다.",
         "2\\. 이전 버전은 다음과 같습니다.\n\n- 버전 1.0, 2025년 1월 1일 시행: 제정\n- 버전 0.9, 2024년 6월 1일 시행: 초안",
-        "3\\. 이전의 개인정보 처리방침은 https://example.com/privacy/history에서 확인할 수 있습니다.",
+        "3\\. 이전의 개인정보 처리방침은 <https://example.com/privacy/history>에서 확인할 수 있습니다.",
         "「개인정보 보호법」 제30조에 따라 회원의 개인정보를 보호하고",
     ]),
     ("en", [
@@ -131,7 +131,7 @@ def test_default_order_is_the_guideline_with_clauses_where_placed(rendered):
         "Rejoin checks (Email): kept until the member withdraws from membership, then for 30 days more (to stop abuse).",
         "| Mailer Co. | Email | Sending email | until the entrustment contract ends |",
         "- Department: Support Team",
-        "3\\. Earlier versions of this Privacy Policy can be read at https://example.com/privacy/history.",
+        "3\\. Earlier versions of this Privacy Policy can be read at <https://example.com/privacy/history>.",
         "under Article 30 of the Personal Information Protection Act, to protect the personal information of members",
     ]),
 ])
@@ -228,3 +228,13 @@ def test_site_pages_show_the_new_facts(minimal):
     policy = pages["ko/policy.md"]
     for fact in ("제11조(영업의 양도)", "제8조(장기 미이용자의 개인정보 처리)", "제13조(개인정보의 열람청구를 접수·처리하는 부서)", "**권리의 제한**"):
         assert fact in policy, fact
+
+
+def test_the_address_of_earlier_versions_is_a_link_only_when_it_is_a_web_address(run, minimal):
+    project(minimal)
+    page = run("render", "policy", "inv", "--lang", "en", "--format", "html").out
+    assert '<a href="https://example.com/privacy/history">https://example.com/privacy/history</a>' in page
+    text = (minimal / "inventory.yaml").read_text(encoding="utf-8").replace("https://example.com/privacy/history", "javascript:alert(1)")
+    (minimal / "inventory.yaml").write_text(text, encoding="utf-8")
+    result = run("render", "policy", "inv", "--lang", "en", "--format", "html")
+    assert "can be read at javascript:alert(1)." in result.out and "<a href=\"javascript" not in result.out
