@@ -170,7 +170,7 @@ def test_a_declared_order_keeps_every_section_with_facts(run, minimal):
 
 
 def test_placement_mistakes_are_findings(run, minimal):
-    project(minimal, sections=["items", "purpose", "items"])
+    project(minimal, sections=["items", "purpose", "items", "clause:limits"])
     write(minimal, "bad.yaml", """
 clauses:
   - {id: lost, title: Lost, paragraphs: [Text], after: securty}
@@ -183,6 +183,7 @@ clauses:
     assert ("E331", "section 'items' is named twice in policy.sections") in codes
     assert ("E332", "clause 'lost' follows unknown section 'securty' (did you mean 'security'?)") in codes
     assert ("E333", "clause 'loose' is a paragraph: say which section it ends with 'after'") in codes
+    assert ("E334", "'clause:limits' is a paragraph clause: only articles (placement: article) take a place in policy.sections") in codes
 
 
 def test_diff_summarizes_the_new_parts(run, minimal):

@@ -4,6 +4,7 @@ E330: ``policy.sections`` names a section datamap does not know.
 E331: ``policy.sections`` names a section twice.
 E332: a clause is placed after a section datamap does not know.
 E333: a clause placed as a paragraph does not say which section it ends.
+E334: ``policy.sections`` names a clause that is a paragraph, not an article of its own.
 """
 
 from __future__ import annotations
@@ -26,12 +27,17 @@ def check_placement(inventory: Inventory) -> list[Finding]:
     policy = inventory.policy
     file, path = inventory.location(policy)
     seen: set[str] = set()
+    paragraphs = {f"clause:{c.id}" for c in inventory.clauses if c.placement == "paragraph"}
     for index, key in enumerate(policy.sections or []):
         where = path + ("sections", index)
         if key not in keys:
             findings.append(Finding(file, code="E330", message=f"unknown section '{key}' in policy.sections{_suggest(key, keys)}", path=where))
         elif key in seen:
             findings.append(Finding(file, code="E331", message=f"section '{key}' is named twice in policy.sections", path=where))
+        elif key in paragraphs:
+            findings.append(
+                Finding(file, code="E334", message=f"'{key}' is a paragraph clause: only articles (placement: article) take a place in policy.sections", path=where)
+            )
         seen.add(key)
     for clause in inventory.clauses:
         file, path = inventory.location(clause)
