@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from pydantic import BaseModel, ConfigDict
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from datamap.inventory.values import MAX_STRING
-
-Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", description="lower-case identifier, unique in its section")]
+from datamap.inventory.values import MAX_STRING, Id
 
 
 class Schema(BaseModel):
