@@ -19,7 +19,7 @@ import yaml
 
 from datamap.errors import UsageError
 from datamap.confine import confined, project_root
-from datamap.inventory.model import LANGUAGES, MAX_VERSION_LENGTH, VERSION_PATTERN, Policy
+from datamap.inventory.model import MAX_VERSION_LENGTH, VERSION_PATTERN, Policy
 from datamap.output import write_atomic
 
 VERSIONS_DIR = "versions"
@@ -203,7 +203,7 @@ def release(inventory, inventory_dir: Path, effective: dt.date, version: str | N
     write_atomic(path, edit_policy_text(original, version, effective, summary, earlier), project)
     result = Released(version, path, superseded=earlier)
     try:
-        texts = {lang: render(lang) for lang in LANGUAGES}
+        texts = {lang: render(lang) for lang in inventory.policy.languages}
     except BaseException:
         write_atomic(path, original, project)
         raise
