@@ -250,12 +250,13 @@ def cmd_check(args) -> int:
     from datamap.errors import DatamapError
     from datamap.regimes.checks import check_completeness, check_languages
     from datamap.site.stale import expected_pages, stale_files
+    from datamap.exports.app_labels import check_app_labels
     from datamap.inventory.validate import check_inventory
 
     language = _language_errors(args.lang)
 
     def checks(inv):
-        found = check_completeness(inv) + check_languages(inv, inv.policy.languages, _templates_dir(args))
+        found = check_completeness(inv) + check_app_labels(inv) + check_languages(inv, inv.policy.languages, _templates_dir(args))
         return found + (language(inv) if language else [])
 
     inventory, findings = check_inventory(args.inventory, checks)
@@ -341,6 +342,18 @@ def cmd_release(args) -> int:
     if (project_root(args.inventory) / "mkdocs.yml").is_file():
         sys.stdout.write(f"next: datamap build {args.inventory}, to publish the version on the site\n")
     return EXIT_OK
+
+
+def cmd_export(args) -> int:
+    from datamap.exports.commands import export
+
+    return export(args, _load, _language_errors, _emit)
+
+
+def cmd_import(args) -> int:
+    from datamap.exports.commands import import_fides
+
+    return import_fides(args)
 
 
 def cmd_init(args) -> int:
@@ -432,6 +445,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--summary", metavar="TEXT", help="what changed, for the change history")
     p.add_argument("--templates", metavar="DIR", help="project templates overriding the defaults")
     p.set_defaults(func=cmd_release)
+
+    p = commands.add_parser("export", help="write the records of processing, Fides manifests or app-store privacy labels")
+    p.add_argument("target", choices=["ropa", "fides", "apple", "google"],
+                   help="ropa: record of processing (GDPR Art 30 / PIPA files); fides: Fides manifests; "
+                        "apple: App Privacy details JSON (fastlane); google: Play Console Data safety CSV")
+    inventory_arg(p)
+    p.add_argument("--format", choices=["csv", "xlsx", "md"], default="csv", help="ropa only: the file format (default csv)")
+    p.add_argument("--lang", choices=["en", "ko"], default="en", help="ropa only: en, the GDPR Art 30(1) record; ko, the PIPA personal data file items")
+    p.add_argument("--strict", action="store_true", help="warnings fail the run too")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output (fides: a directory, required)")
+    p.set_defaults(func=cmd_export)
+
+    p = commands.add_parser("import", help="turn another tool's data map into a datamap inventory")
+    p.add_argument("source", choices=["fides"], help="fides: a directory (or file) of Fides YAML manifests")
+    p.add_argument("directory", metavar="DIR", help="the Fides manifests: a directory searched recursively, or one YAML file")
+    p.add_argument("-o", "--output", metavar="INV", default=DEFAULT_INVENTORY, help="inventory directory to write (default: inventory/); must not hold YAML files yet")
+    p.set_defaults(func=cmd_import)
 
     p = commands.add_parser("init", help="scaffold a new inventory project that passes datamap check")
     p.add_argument("directory", metavar="DIR")

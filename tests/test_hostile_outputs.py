@@ -58,7 +58,7 @@ def test_site_download_csv_cells_are_never_formulas(run, minimal, formula):
 
 @pytest.mark.parametrize("value, expected", [
     ("Mailer Inc.", "Mailer Inc."), ("", ""), ("'=x", "'=x"), (" =x", " =x"), ("a=b", "a=b"),
-    ("=x", "'=x"), ("-", "'-"), (3, 3), (-3, -3), (None, None), (True, True),
+    ("=x", "'=x"), ("-", "'-"), ("\n=x", "'\n=x"), ("\uff1dSUM(1)", "'\uff1dSUM(1)"), (3, 3), (-3, -3), (None, None), (True, True),
 ])
 def test_one_rule_for_every_cell(value, expected):
     assert cell(value) == expected
