@@ -166,3 +166,10 @@ def test_pdf_and_html_of_the_gdpr_notice(tmp_path, run):
     again = tmp_path / "again.pdf"
     assert run("render", "policy", FULL, "--format", "pdf", "-o", again).code == 0
     assert again.read_bytes() == (tmp_path / "notice.pdf").read_bytes()
+
+
+def test_processor_list_in_gdpr_terms(run):
+    text = run("render", "processors", FULL).out
+    assert text.startswith("# Processors of Wolkenwerk GmbH")
+    assert "| Helpdesk Services Pvt Ltd (India) | Email address | answering support requests |  |" in text
+    assert "ntrust" not in text

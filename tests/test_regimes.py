@@ -117,7 +117,7 @@ def test_a_language_without_templates_is_one_error_naming_them(tmp_path, run):
     errors = [line for line in result.out.splitlines() if " E8" in line]
     assert len(errors) == 1
     assert ("E801 no 'de' templates for EU GDPR: add templates/gdpr/de/policy.md.j2, templates/gdpr/de/section.md.j2, "
-            "templates/gdpr/de/words.j2, templates/gdpr/de/policy/controller.md.j2 and 13 more to the project's templates") in errors[0]
+            "templates/gdpr/de/words.j2, templates/gdpr/de/policy/controller.md.j2 and 15 more to the project's templates") in errors[0]
     assert run("render", "policy", inv, "--lang", "de").code == 1
     # a project provides them as overrides: here, the English ones under the German name
     shutil.copytree(ROOT / "templates" / "gdpr" / "en", tmp_path / "templates" / "gdpr" / "de")

@@ -173,7 +173,12 @@ def processor_records(inventory: Inventory, graph: nx.MultiDiGraph, lang: str) -
 
 def render_processors(inventory: Inventory, graph: nx.MultiDiGraph, fmt: str, lang: str = "en", templates_dir: Path | None = None) -> str:
     if fmt == "md":
-        return render_template("processors.md.j2", lang, templates_dir, rows=processor_rows(inventory, graph), inv=inventory)
+        from datamap.regimes import regimes_of
+
+        name = regimes_of(inventory)[0].template(lang, "processors.md.j2")
+        with template_problems(name):  # the first regime's list, else the language's (PIPA's entrustees)
+            template = environment(lang, templates_dir).select_template([name, f"{lang}/processors.md.j2"])
+            return template.render(rows=processor_rows(inventory, graph), inv=inventory)
     records = processor_records(inventory, graph, lang)
     if fmt == "json":
         return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
