@@ -470,6 +470,8 @@ class Inventory(InventoryFile):
     policy: Policy
     #: where each entity was written: id(entity) -> (file, path)
     _locations: dict = PrivateAttr(default_factory=dict)
+    #: (graph, facts): the documents' facts, computed once per build (datamap.lineage.facts_of)
+    _facts: Any = PrivateAttr(default=None)
 
     def location(self, entity: Any) -> tuple[str, tuple]:
         return self._locations.get(id(entity), ("", ()))

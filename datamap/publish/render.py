@@ -22,7 +22,8 @@ from markupsafe import Markup
 
 from datamap import language
 from datamap.errors import TemplateProblem
-from datamap.lineage.facts import PolicyFacts, policy_facts, processor_rows
+from datamap.lineage import facts_of
+from datamap.lineage.facts import PolicyFacts, processor_rows
 from datamap.gcpause import paused_gc
 from datamap.inventory.model import ANY_LANGUAGE, Inventory
 
@@ -141,7 +142,7 @@ def render_policy_markdown(facts: PolicyFacts, lang: str, templates_dir: Path | 
 
 
 def render_policy(inventory: Inventory, graph: nx.MultiDiGraph, lang: str = "en", templates_dir: Path | None = None) -> str:
-    return render_policy_markdown(policy_facts(inventory, graph), lang, templates_dir)
+    return render_policy_markdown(facts_of(inventory, graph), lang, templates_dir)
 
 
 # --- the processor table -----------------------------------------------------------------------
