@@ -149,3 +149,10 @@ def test_site_and_downloads_only_in_the_published_languages(tmp_path, run, monke
     assert "entrust" not in processors.lower() and "# Processors" in processors
     downloads = (site / "en" / "downloads.md").read_text()
     assert "Notice at collection" in downloads and ".ko." not in downloads
+
+
+def test_schema_lists_the_regimes(run):
+    import json
+
+    schema = json.loads(run("schema").out)
+    assert schema["$defs"]["Policy"]["properties"]["regimes"]["items"]["enum"] == list(REGIMES)

@@ -14,6 +14,8 @@ from typing import Annotated, Any, Literal, Optional
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from datamap.regimes import REGIMES
+
 #: the languages a project publishes when ``policy.languages`` does not say
 LANGUAGES = ("en", "ko")
 #: key of a Text that holds language-neutral text (a name written the same in every language)
@@ -177,8 +179,6 @@ class PolicyVersion(Schema):
 
 
 def _check_regime(value: str) -> str:
-    from datamap.regimes import REGIMES
-
     if value not in REGIMES:
         raise PydanticCustomError("regime", "unknown regime '{value}': use one of {known}", {"value": value, "known": ", ".join(REGIMES)})
     return value
@@ -190,7 +190,9 @@ def _check_language(value: str) -> str:
     return value
 
 
-RegimeKey = Annotated[str, AfterValidator(_check_regime), Field(description="a regime: pipa, gdpr, uk_gdpr")]
+RegimeKey = Annotated[
+    str, AfterValidator(_check_regime), WithJsonSchema({"type": "string", "enum": list(REGIMES), "description": "a regime the documents follow"})
+]
 LanguageCode = Annotated[str, AfterValidator(_check_language), Field(description="a language code: en, de, ko, pt-BR")]
 
 
