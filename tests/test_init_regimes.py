@@ -36,4 +36,4 @@ def test_pipa_scaffold_is_unchanged(run, tmp_path, monkeypatch):
 def test_country_is_checked(run, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = run("init", "acme", "--regime", "gdpr", "--country", "Germany")
-    assert result.code == 2 and "--country: 'Germany' is not a two-letter ISO 3166 code" in result.err
+    assert result.code == 2 and "--country: 'Germany' is not an ISO 3166-1 two-letter country code" in result.err

@@ -8,85 +8,23 @@ plain string, the same in every language (names, addresses), or a mapping of lan
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Annotated, Any, Literal, Optional
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from datamap.inventory.values import (  # noqa: F401  (re-exported: the model is where types are looked up)
+    ANY_LANGUAGE, LANGUAGES, MAX_STRING, Country, Duration, Email, Label, StorageDuration, Text, is_language,
+)
 from datamap.regimes import REGIMES
 
-#: the languages a project publishes when ``policy.languages`` does not say
-LANGUAGES = ("en", "ko")
-#: key of a Text that holds language-neutral text (a name written the same in every language)
-ANY_LANGUAGE = "*"
-#: a language code a Text may be keyed by: ISO 639 (en, de, ko), optionally with a region or script (pt-BR)
-LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
-
-
-def is_language(code: object) -> bool:
-    return isinstance(code, str) and bool(LANGUAGE_CODE.match(code))
-
-
-def _to_text(value: Any) -> Any:
-    if isinstance(value, str):
-        return {ANY_LANGUAGE: value}
-    if isinstance(value, dict):
-        for lang, text in value.items():
-            if not is_language(lang):
-                raise PydanticCustomError(
-                    "text_language", "'{lang}' is not a language code: text is keyed by codes such as en, de, ko or pt-BR", {"lang": lang}
-                )
-            if not isinstance(text, str):
-                raise PydanticCustomError("text_value", "text for '{lang}' must be a string", {"lang": lang})
-        if not value:
-            raise PydanticCustomError("text_empty", "text needs at least one language")
-        return value
-    raise PydanticCustomError("text_type", "expected text: a string, or a mapping of language (en, de, ko...) to string")
-
-
-_TEXT_SCHEMA = {
-    "anyOf": [
-        {"type": "string"},
-        {
-            "type": "object",
-            "patternProperties": {LANGUAGE_CODE.pattern: {"type": "string"}},
-            "additionalProperties": False,
-            "minProperties": 1,
-        },
-    ],
-    "description": "Text: one string for every language, or a mapping of language to string.",
-}
-Text = Annotated[dict[str, str], BeforeValidator(_to_text), WithJsonSchema(_TEXT_SCHEMA)]
-
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", description="lower-case identifier, unique in its section")]
-
-_DURATION = re.compile(r"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$")
-
-
-def _check_duration(value: str) -> str:
-    if not _DURATION.match(value):
-        raise PydanticCustomError("duration", "'{value}' is not an ISO 8601 duration such as P5Y, P3M or P30D", {"value": value})
-    return value
-
-
-Duration = Annotated[str, AfterValidator(_check_duration), Field(description="ISO 8601 duration, e.g. P5Y, P6M, P30D")]
-
-
-def _check_country(value: str) -> str:
-    """ISO 3166-1 alpha-2, which reserves EU for the European Union (where a recipient says only "in the EU")."""
-    if not re.fullmatch(r"[A-Z]{2}", value):
-        raise PydanticCustomError("country", "'{value}' is not a two-letter ISO 3166 country code such as KR or US", {"value": value})
-    return value
-
-
-Country = Annotated[str, AfterValidator(_check_country), Field(description="ISO 3166-1 alpha-2 country code")]
 
 
 class Schema(BaseModel):
     """Base of every inventory mapping: unknown keys are errors, not silently ignored."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=False)
+    model_config = ConfigDict(extra="forbid", populate_by_name=False, str_max_length=MAX_STRING)
 
 
 class Entity(Schema):
@@ -97,23 +35,23 @@ class Entity(Schema):
 
 
 class Service(Entity):
-    name: Text
+    name: Label
     url: Optional[str] = None
 
 
 class Person(Schema):
     """A named contact: the privacy officer, a complaints department."""
 
-    name: Optional[Text] = None
-    title: Optional[Text] = None
-    department: Optional[Text] = None
-    email: Optional[str] = None
+    name: Optional[Label] = None
+    title: Optional[Label] = None
+    department: Optional[Label] = None
+    email: Optional[Email] = None
     phone: Optional[str] = None
 
 
 class CustomerCenter(Schema):
     channels: list[Literal["writing", "telephone", "email", "web"]] = ["email"]
-    email: Optional[str] = None
+    email: Optional[Email] = None
     phone: Optional[str] = None
     url: Optional[str] = None
 
@@ -121,45 +59,45 @@ class CustomerCenter(Schema):
 class DomesticAgent(Schema):
     """Korean domestic agent of a foreign business (PIPA Art 31-2)."""
 
-    name: Text
+    name: Label
     address: Text
     phone: str
-    email: str
+    email: Email
 
 
 class Representative(Schema):
     """A representative in the EU or the UK of an organization established outside it (GDPR Art 27)."""
 
-    name: Text
+    name: Label
     address: Optional[Text] = None
-    email: Optional[str] = None
+    email: Optional[Email] = None
     phone: Optional[str] = None
 
 
 class Authority(Schema):
     """The supervisory authority a person may complain to (GDPR Art 77): the lead authority."""
 
-    name: Text
+    name: Label
     address: Optional[Text] = None
-    email: Optional[str] = None
+    email: Optional[Email] = None
     phone: Optional[str] = None
     website: Optional[str] = None
 
 
 class Organization(Schema):
-    name: Text
-    trade_name: Optional[Text] = Field(None, description="the name the organization trades under, when not its legal name")
-    parent: Optional[Text] = Field(None, description="the parent company, when the organization belongs to a group")
+    name: Label
+    trade_name: Optional[Label] = Field(None, description="the name the organization trades under, when not its legal name")
+    parent: Optional[Label] = Field(None, description="the parent company, when the organization belongs to a group")
     role: Optional[Literal["controller", "processor", "joint_controller"]] = Field(
         None, description="whether the organization decides the purposes of the processing (controller) or acts on another's behalf"
     )
-    short_name: Text = Field(description="how the policy refers to the organization, e.g. 'the Company'")
+    short_name: Label = Field(description="how the policy refers to the organization, e.g. 'the Company'")
     country: Country
     address: Optional[Text] = None
-    email: Optional[str] = None
+    email: Optional[Email] = None
     phone: Optional[str] = None
     website: Optional[str] = None
-    terms_of_use: Optional[Text] = Field(None, description="name of the terms the policy's definitions follow")
+    terms_of_use: Optional[Label] = Field(None, description="name of the terms the policy's definitions follow")
     services: list[Service] = Field(min_length=1)
     privacy_officer: Person
     complaints_department: Optional[Person] = None
@@ -212,7 +150,7 @@ class Policy(Schema):
     )
     version: str
     effective: dt.date
-    title: Optional[Text] = None
+    title: Optional[Label] = None
     scope_exclusions: list[Text] = Field(default_factory=list, description="what the policy does not cover")
     history: list[PolicyVersion] = Field(default_factory=list, description="earlier versions, newest first")
 
@@ -223,7 +161,7 @@ class Policy(Schema):
 class Item(Entity):
     """A category of personal data as the policy names it ("Email")."""
 
-    label: Text
+    label: Label
     description: Optional[Text] = None
     sensitivity: Literal["ordinary", "sensitive", "unique_identifier"] = "ordinary"
     subjects: list[Id] = Field(default_factory=lambda: ["customer"])
@@ -234,7 +172,7 @@ class CollectionPoint(Entity):
     """How items enter: a form, a social login, automatic collection while the service is used."""
 
     method: Literal["form", "social_login", "automatic", "offline", "from_third_party"]
-    label: Optional[Text] = None
+    label: Optional[Label] = None
     provider: Optional[str] = Field(None, description="the social-login or source company")
     source: Optional[Text] = Field(None, description="where data not collected from the person comes from (GDPR Art 14(2)(f))")
     publicly_accessible: Optional[bool] = Field(None, description="whether that source is publicly accessible")
@@ -256,11 +194,11 @@ class DataField(Schema):
 
     name: str
     item: Id
-    label: Optional[Text] = Field(None, description="how the policy names this field, e.g. 'ID (email)'")
+    label: Optional[Label] = Field(None, description="how the policy names this field, e.g. 'ID (email)'")
 
 
 class System(Entity):
-    name: Text
+    name: Label
     description: Optional[Text] = None
     operator: Id = Field("self", description="'self', or the id of the processor that operates it")
     country: Optional[Country] = Field(None, description="where it runs; the organization's country when absent")
@@ -282,7 +220,7 @@ class Safeguard(Schema):
 
 
 class SubProcessor(Schema):
-    name: Text
+    name: Label
     country: Country
     task: Text
 
@@ -290,7 +228,7 @@ class SubProcessor(Schema):
 class Processor(Entity):
     """An entrustee: processes personal data on the organization's behalf."""
 
-    name: Text
+    name: Label
     country: Country
     tasks: list[Text] = Field(default_factory=list)
     contact: Optional[str] = None
@@ -302,7 +240,7 @@ class Processor(Entity):
 class ThirdParty(Entity):
     """A recipient that uses the data for its own purposes."""
 
-    name: Text
+    name: Label
     country: Country
     purpose: Text
     items: list[Id] = Field(min_length=1)
@@ -325,7 +263,7 @@ class LegalBasis(Schema):
 
 
 class Purpose(Entity):
-    title: Text
+    title: Label
     details: list[Text] = Field(default_factory=list)
     legal_basis: Optional[LegalBasis] = None
     marketing: bool = False
@@ -337,12 +275,12 @@ class Purpose(Entity):
 
 
 class Law(Entity):
-    name: Text
-    article: Optional[Text] = None
+    name: Label
+    article: Optional[Label] = None
 
 
 class RetentionRule(Entity):
-    records: Text = Field(description="the records this rule keeps, e.g. 'Records of payment'")
+    records: Label = Field(description="the records this rule keeps, e.g. 'Records of payment'")
     items: list[Id] = Field(min_length=1)
     period: Optional[Duration] = Field(None, description="how long; absent means until the trigger event")
     trigger: Literal["collection", "withdrawal", "purpose_achieved", "contract_end", "transaction"] = "collection"
@@ -357,7 +295,7 @@ class WebStorage(Entity):
     party: Literal["first", "third"] = "first"
     provider: Optional[Text] = None
     purpose: Text
-    duration: Optional[str] = Field(None, description="ISO 8601 duration, 'session' or 'persistent'")
+    duration: Optional[StorageDuration] = None
     how_to_refuse: Optional[Text] = None
     consent_category: Optional[Literal["strictly_necessary", "preferences", "statistics", "marketing"]] = Field(
         None, description="the consent category the cookie banner files it under"
@@ -400,7 +338,7 @@ class Children(Schema):
 
 
 class AutomatedDecision(Entity):
-    name: Text
+    name: Label
     criteria: Text
     items: list[Id] = Field(min_length=1)
     how_to_object: Text
@@ -408,7 +346,7 @@ class AutomatedDecision(Entity):
 
 
 class Remedy(Schema):
-    name: Text
+    name: Label
     phone: Optional[str] = None
     website: Optional[str] = None
 
