@@ -136,6 +136,18 @@ FIELDS: dict[str, tuple[str, str]] = {
     "consent_method": ("how consent is obtained", "동의 방법"), "representative_items": ("legal representative's items", "법정대리인 정보 항목"),
     "criteria": ("criteria", "기준"), "how_to_object": ("how to object", "거부 방법"), "version": ("version", "버전"),
     "effective": ("effective date", "시행일"), "history": ("history", "변경 이력"), "summary": ("summary", "요약"),
+    "trade_name": ("trade name", "상호"), "parent": ("parent company", "모회사"), "role": ("role", "역할"),
+    "dpo": ("data protection officer", "데이터 보호 책임자"), "dpo_required": ("data protection officer required", "데이터 보호 책임자 지정 의무"),
+    "eu_representative": ("representative in the EU", "유럽연합 내 대리인"), "uk_representative": ("representative in the UK", "영국 내 대리인"),
+    "supervisory_authority": ("lead supervisory authority", "주 감독기관"), "regimes": ("regimes", "적용 법제"), "languages": ("languages", "언어"),
+    "no_special_categories": ("no special categories of data", "특수 범주 정보 미처리"),
+    "no_automated_decisions": ("no automated decisions", "자동화된 결정 없음"), "source": ("source", "출처"),
+    "publicly_accessible": ("publicly accessible source", "공개된 출처 여부"), "safeguards": ("transfer safeguards", "이전 보호조치"),
+    "mechanism": ("mechanism", "이전 수단"), "regime": ("regime", "적용 법제"), "derogation": ("derogation", "예외 사유"),
+    "copy_from": ("where to get a copy", "사본 입수처"), "gdpr_special": ("GDPR condition for special categories", "GDPR상 특수 범주 처리 요건"),
+    "legitimate_interest": ("legitimate interest", "정당한 이익"), "requirement": ("requirement to provide", "제공 의무"),
+    "consequence": ("consequence of not providing", "미제공 시 결과"), "consent_category": ("consent category", "동의 분류"),
+    "age_of_consent": ("age of consent", "동의 가능 연령"), "consequences": ("consequences", "영향"),
 }
 
 #: fixed values of the schema, in words
@@ -158,6 +170,19 @@ VALUES: dict[str, tuple[str, str]] = {
     "objection": ("objection", "거부"), "automated_decision": ("automated decisions", "자동화된 결정에 대한 거부·설명 요구"),
     "paper": ("paper", "종이"), "electronic": ("electronic", "전자적 파일"), "writing": ("writing", "서면"), "telephone": ("telephone", "전화"), "email": ("email", "이메일"),
     "web": ("web", "웹"), "self": ("the organization itself", "개인정보처리자 자신"), "customer": ("customers", "고객"),
+    "restriction": ("restriction of processing", "처리 제한"), "controller": ("controller", "개인정보처리자"),
+    "processor": ("processor", "수탁자"), "joint_controller": ("joint controller", "공동 처리자"),
+    "scc": ("standard contractual clauses", "표준계약조항"), "bcr": ("binding corporate rules", "구속력 있는 기업규칙"),
+    "dpf": ("Data Privacy Framework", "유럽연합-미국 데이터 프라이버시 프레임워크"),
+    "uk_addendum": ("UK addendum to the standard contractual clauses", "표준계약조항에 대한 영국 부속서"),
+    "idta": ("UK international data transfer agreement", "영국 국제 데이터 이전 계약"), "derogation": ("derogation", "예외 사유"),
+    "gdpr": ("EU GDPR", "유럽연합 GDPR"), "uk_gdpr": ("UK GDPR", "영국 GDPR"), "explicit_consent": ("explicit consent", "명시적 동의"),
+    "pre_contract": ("steps before a contract", "계약 체결 전 조치"), "public_interest": ("public interest", "공익"),
+    "legal_claims": ("legal claims", "법적 청구"), "vital_interests": ("vital interests", "생명에 관한 이익"),
+    "statutory": ("required by law", "법적 의무"), "contractual": ("required by contract", "계약상 의무"),
+    "contract_prerequisite": ("needed to enter into a contract", "계약 체결에 필요"), "none": ("not required", "의무 없음"),
+    "strictly_necessary": ("strictly necessary", "필수"), "preferences": ("preferences", "기능"),
+    "statistics": ("statistics", "통계"), "marketing": ("marketing", "마케팅"),
 }
 
 
