@@ -156,3 +156,14 @@ def test_schema_lists_the_regimes(run):
 
     schema = json.loads(run("schema").out)
     assert schema["$defs"]["Policy"]["properties"]["regimes"]["items"]["enum"] == list(REGIMES)
+
+
+def test_diff_summary_in_the_terms_of_the_first_regime(tmp_path, run):
+    new = _project(tmp_path, FIXTURES / "gdpr_full", [
+        ("flows.yaml", "    operator: helpdesk\n", "    operator: zendesk\n"),
+        ("flows.yaml", "third_parties:", "  - {id: zendesk, name: Zendesk Inc., country: US, tasks: [support tickets], safeguards: [{mechanism: dpf}]}\n\nthird_parties:"),
+    ])
+    result = run("diff", FIXTURES / "gdpr_full", new, "--summary-only")
+    assert result.code == 1  # the notice changes
+    assert "- Who receives your data: new processor: Zendesk Inc. (United States) receiving Email address" in result.out
+    assert "Article" not in result.out and "entrustee" not in result.out
