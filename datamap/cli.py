@@ -70,10 +70,11 @@ def _language_errors(lang: str | None, args=None) -> Callable | None:
         return None
 
     def check(inventory):
-        found = check_language(inventory, lang, code="E401")
         if args is not None:
-            found += check_languages(inventory, [lang], _templates_dir(args))
-        return found
+            unpublished = check_languages(inventory, [lang], _templates_dir(args))
+            if unpublished:  # no document in that language: its missing texts would only bury the reason
+                return unpublished
+        return check_language(inventory, lang, code="E401")
 
     return check
 

@@ -14,7 +14,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, 
 from pydantic_core import PydanticCustomError
 
 from datamap.inventory.values import (  # noqa: F401  (re-exported: the model is where types are looked up)
-    ANY_LANGUAGE, LANGUAGES, MAX_STRING, Country, Duration, Email, Label, StorageDuration, Text, is_language,
+    ANY_LANGUAGE, LANGUAGE_CODE, LANGUAGES, MAX_STRING, Country, Duration, Email, Label, StorageDuration, Text, is_language,
 )
 from datamap.regimes import REGIMES
 

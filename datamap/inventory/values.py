@@ -25,7 +25,6 @@ LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 def is_language(code: object) -> bool:
     return isinstance(code, str) and bool(LANGUAGE_CODE.match(code))
 
-
 # --- durations ----------------------------------------------------------------------------------
 
 _DURATION = re.compile(r"^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$")
@@ -90,9 +89,10 @@ RESERVED_COUNTRIES = {"EU": "European Union"}
 
 
 def _check_country(value: str) -> str:
+    """ISO 3166-1 alpha-2, which reserves EU for the European Union (where a recipient says only "in the EU")."""
     if not re.fullmatch(r"[A-Z]{2}", value):
         raise PydanticCustomError("country", "'{value}' is not a two-letter ISO 3166 country code such as KR or US", {"value": _clip(value)})
-    if value not in ISO_COUNTRIES and value not in RESERVED_COUNTRIES:
+    if value not in ISO_COUNTRIES and value != "EU":
         raise PydanticCustomError("country_unknown", "'{value}' is not an ISO 3166-1 country code: no country has it", {"value": value})
     return value
 
