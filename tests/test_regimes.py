@@ -98,7 +98,7 @@ def test_a_regime_without_a_section_comes_first(tmp_path, run):
     inv = _project(tmp_path, REAL, [("inventory.yaml", "regimes: [gdpr]", "regimes: [gdpr, pipa]")])
     (inv / "destruction.yaml").write_text("destruction:\n  methods: [{medium: electronic, method: deleted}]\n")
     result = run("validate", inv)
-    assert "E802 PIPA can only be the first of 'policy.regimes': it has no section to add to a EU GDPR document" in result.out
+    assert "E802 PIPA can only be the first of 'policy.regimes': it has no section to add to the EU GDPR document" in result.out
     assert result.code == 1
 
 
