@@ -167,3 +167,27 @@ def test_diff_summary_in_the_terms_of_the_first_regime(tmp_path, run):
     assert result.code == 1  # the notice changes
     assert "- Who receives your data: new processor: Zendesk Inc. (United States) receiving Email address" in result.out
     assert "Article" not in result.out and "entrustee" not in result.out
+
+
+def test_moving_pipa_templates_is_a_change_of_its_template_root(tmp_path, monkeypatch, run):
+    """The lead's later move: templates/en|ko -> templates/pipa/en|ko, and template_root="pipa"."""
+    import dataclasses
+
+    import datamap.publish.render as render
+    from datamap import regimes
+
+    shipped = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", shipped)
+    (shipped / "pipa").mkdir()
+    for lang in ("en", "ko"):
+        (shipped / lang).rename(shipped / "pipa" / lang)
+    monkeypatch.setattr(render, "default_templates_dir", lambda: shipped)
+    monkeypatch.setitem(regimes.REGIMES, "pipa", dataclasses.replace(regimes.REGIMES["pipa"], template_root="pipa"))
+    monkeypatch.setattr(render, "_BARE_ROOTS", ("pipa",))
+    for lang in ("en", "ko"):
+        result = run("render", "policy", REFERENCE, "--lang", lang)
+        assert result.code == 0, result.err
+        assert result.out == (ROOT / "tests" / "golden" / f"policy.{lang}.md").read_text(encoding="utf-8")
+    combined = run("render", "policy", FIXTURES / "pipa_gdpr")
+    assert combined.code == 0 and "## Information for people in the EU/EEA" in combined.out
+    assert " E8" not in run("check", REFERENCE, "--no-stale").out

@@ -26,6 +26,7 @@ from datamap.lineage import facts_of
 from datamap.lineage.facts import PolicyFacts, processor_rows
 from datamap.gcpause import paused_gc
 from datamap.inventory.model import ANY_LANGUAGE, Inventory
+from datamap.regimes import REGIMES
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|>#])")
 _ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
@@ -74,6 +75,9 @@ def _capfirst(value: str) -> str:
 
 
 _BYTECODE_CACHE = jinja2.FileSystemBytecodeCache()
+#: template roots of regimes whose templates are also found by bare ``<lang>/...`` names (PIPA's, from before
+#: regimes): the loader searches them too, so that moving PIPA's templates is a change of its template root
+_BARE_ROOTS = tuple(dict.fromkeys(r.template_root for r in REGIMES.values() if r.bare_names and r.template_root))
 
 
 def environment(lang: str, templates_dir: Path | None = None) -> SandboxedEnvironment:
@@ -82,8 +86,10 @@ def environment(lang: str, templates_dir: Path | None = None) -> SandboxedEnviro
     Compiled templates are kept in Jinja's bytecode cache (a per-user directory, keyed by each template's
     source, rebuilt when missing), so a template is compiled once, not on every run.
     """
-    search = [str(templates_dir)] if templates_dir and Path(templates_dir).is_dir() else []
-    search.append(str(default_templates_dir()))
+    search = []
+    for root in ([Path(templates_dir)] if templates_dir and Path(templates_dir).is_dir() else []) + [default_templates_dir()]:
+        search.append(str(root))
+        search += [str(root / folder) for folder in _BARE_ROOTS]
     env = SandboxedEnvironment(
         loader=jinja2.FileSystemLoader(search),
         undefined=jinja2.StrictUndefined,
