@@ -14,12 +14,11 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, 
 from pydantic_core import PydanticCustomError
 
 from datamap.inventory.values import (  # noqa: F401  (re-exported: the model is where types are looked up)
-    ANY_LANGUAGE, LANGUAGE_CODE, LANGUAGES, MAX_STRING, Country, Duration, Email, Label, StorageDuration, Text, is_language,
+    ANY_LANGUAGE, LANGUAGE_CODE, LANGUAGES, MAX_STRING, MAX_VERSION_LENGTH, VERSION_PATTERN, Country, Duration, Email, Id, Label,
+    StorageDuration, Text, Version, is_language,
 )
+from datamap.inventory.store_types import AppleDataType, GoogleDataType, StorePurpose
 from datamap.regimes import REGIMES
-
-Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", description="lower-case identifier, unique in its section")]
-
 
 class Schema(BaseModel):
     """Base of every inventory mapping: unknown keys are errors, not silently ignored."""
@@ -111,7 +110,7 @@ class Organization(Schema):
 
 
 class PolicyVersion(Schema):
-    version: str
+    version: Version
     effective: dt.date
     summary: Optional[Text] = None
 
@@ -148,7 +147,7 @@ class Policy(Schema):
     no_automated_decisions: bool = Field(
         False, description="the organization declares it makes no decision based solely on automated processing"
     )
-    version: str
+    version: Version
     effective: dt.date
     title: Optional[Label] = None
     scope_exclusions: list[Text] = Field(default_factory=list, description="what the policy does not cover")
@@ -156,6 +155,18 @@ class Policy(Schema):
 
 
 # --- what is collected, where it is kept, who receives it --------------------------------------
+
+
+class AppLabel(Schema):
+    """How an item collected by the app appears in the app stores' privacy labels."""
+
+    apple: Optional[AppleDataType] = Field(None, description="Apple App Privacy data type, e.g. EMAIL_ADDRESS")
+    google: Optional[GoogleDataType] = Field(None, description="Google Play Data safety data type, e.g. PSL_EMAIL")
+    linked: bool = Field(description="linked to the user's identity (Apple: Data Linked to You)")
+    tracking: bool = Field(description="used to track the user across other companies' apps and websites")
+
+
+FidesKey = Annotated[str, Field(pattern=r"^[A-Za-z0-9_.<>-]+$", max_length=200, description="a key of the Fides taxonomy, e.g. user.contact.email")]
 
 
 class Item(Entity):
@@ -166,6 +177,8 @@ class Item(Entity):
     sensitivity: Literal["ordinary", "sensitive", "unique_identifier"] = "ordinary"
     subjects: list[Id] = Field(default_factory=lambda: ["customer"])
     required: bool = True
+    fides_category: Optional[FidesKey] = Field(None, description="the Fides data category the item belongs to (export fides)")
+    app_label: Optional[AppLabel] = Field(None, description="store data types, for items a collection point marks in_app")
 
 
 class CollectionPoint(Entity):
@@ -177,6 +190,7 @@ class CollectionPoint(Entity):
     source: Optional[Text] = Field(None, description="where data not collected from the person comes from (GDPR Art 14(2)(f))")
     publicly_accessible: Optional[bool] = Field(None, description="whether that source is publicly accessible")
     items: list[Id] = Field(min_length=1)
+    in_app: bool = Field(False, description="collected by the mobile app: its items go into the app-store privacy labels")
 
 
 class OverseasTransfer(Schema):
@@ -250,6 +264,7 @@ class ThirdParty(Entity):
     contact: Optional[str] = None
     transfer: Optional[OverseasTransfer] = None
     safeguards: list[Safeguard] = Field(default_factory=list, description="how transfers to it outside the EEA or the UK are protected")
+    store_purpose: Optional[StorePurpose] = Field(None, description="why it receives app data, in the app stores' terms (Google: sharing purpose)")
 
 
 class LegalBasis(Schema):
@@ -272,6 +287,8 @@ class Purpose(Entity):
         None, description="whether providing the data is a statutory or contractual requirement (GDPR Art 13(2)(e))"
     )
     consequence: Optional[Text] = Field(None, description="what happens if the person does not provide the data")
+    fides_use: Optional[FidesKey] = Field(None, description="the Fides data use the purpose belongs to (export fides)")
+    store_purpose: Optional[StorePurpose] = Field(None, description="the purpose in the app stores' terms (app privacy labels)")
 
 
 class Law(Entity):
