@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal, Optional
 
-from pydantic import AfterValidator, ConfigDict, Field, PrivateAttr
+from pydantic import AfterValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from datamap.inventory.values import (  # noqa: F401  (re-exported: the model is where types are looked up)
@@ -22,6 +22,7 @@ from datamap.inventory.policy_parts import (  # noqa: F401  (re-exported)
     Clause, Department, InactiveAccounts, NoticeChannel, ProcessorRetention, RetentionEvent, RetentionThen,
 )
 from datamap.inventory.store_types import AppleDataType, GoogleDataType, StorePurpose
+from datamap.regimes import REGIMES
 
 # --- organization ------------------------------------------------------------------------------
 
@@ -60,18 +61,18 @@ class DomesticAgent(Schema):
 class Representative(Schema):
     """A representative in the EU or the UK of an organization established outside it (GDPR Art 27)."""
 
-    name: Text
+    name: Label
     address: Optional[Text] = None
-    email: Optional[str] = None
+    email: Optional[Email] = None
     phone: Optional[str] = None
 
 
 class Authority(Schema):
     """The supervisory authority a person may complain to (GDPR Art 77): the lead authority."""
 
-    name: Text
+    name: Label
     address: Optional[Text] = None
-    email: Optional[str] = None
+    email: Optional[Email] = None
     phone: Optional[str] = None
     website: Optional[str] = None
 
@@ -117,8 +118,6 @@ SubjectTerm = Literal["data_subject", "user", "member", "customer"]
 
 
 def _check_regime(value: str) -> str:
-    from datamap.regimes import REGIMES
-
     if value not in REGIMES:
         raise PydanticCustomError("regime", "unknown regime '{value}': use one of {known}", {"value": value, "known": ", ".join(REGIMES)})
     return value
@@ -130,7 +129,9 @@ def _check_language(value: str) -> str:
     return value
 
 
-RegimeKey = Annotated[str, AfterValidator(_check_regime), Field(description="a regime: pipa, gdpr, uk_gdpr")]
+RegimeKey = Annotated[
+    str, AfterValidator(_check_regime), WithJsonSchema({"type": "string", "enum": list(REGIMES), "description": "a regime the documents follow"})
+]
 LanguageCode = Annotated[str, AfterValidator(_check_language), Field(description="a language code: en, de, ko, pt-BR")]
 
 
@@ -450,6 +451,8 @@ class Inventory(InventoryFile):
     policy: Policy
     #: where each entity was written: id(entity) -> (file, path)
     _locations: dict = PrivateAttr(default_factory=dict)
+    #: (graph, facts): the documents' facts, computed once per build (datamap.lineage.facts_of)
+    _facts: Any = PrivateAttr(default=None)
 
     def location(self, entity: Any) -> tuple[str, tuple]:
         return self._locations.get(id(entity), ("", ()))

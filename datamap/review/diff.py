@@ -14,7 +14,7 @@ from datamap import language
 from datamap.lineage.facts import PolicyFacts
 from datamap.lineage.sections import CLAUSE_PREFIX
 from datamap.review.changes import field_changes
-from datamap.review.wording import phrase, section_title, value_word, what
+from datamap.review.wording import PHRASES, phrase, section_title, value_word, what
 
 
 class Summary:
@@ -24,11 +24,18 @@ class Summary:
         self.old, self.new, self.lang = old, new, lang
         self.lines: list[tuple[int, str]] = []
         self._items = {**old.inventory.by_id("items"), **new.inventory.by_id("items")}
+        #: the regime that shapes the new document: PIPA numbers its articles, the GDPR notice has plain headings
+        self.regime = new.inventory.policy.regimes[0]
+
+    def what(self, kind: str) -> str:
+        return what(kind, self.lang, self.regime)
 
     def t(self, value) -> str:
         return language.text(value, self.lang)
 
     def say(self, key: str, **fields) -> str:
+        if self.regime != "pipa" and f"gdpr_{key}" in PHRASES:  # the GDPR notice's words: processor, not entrustee
+            key = f"gdpr_{key}"
         return phrase(key, self.lang, **fields)
 
     def word(self, value: str) -> str:
@@ -44,8 +51,8 @@ class Summary:
         return language.country(code, self.lang)
 
     def add(self, section: str, text: str) -> None:
-        number = self.new.sections.get(section) or self.old.sections.get(section)
-        title = self._clause_title(section) or section_title(section, self.lang)
+        number = (self.new.sections.get(section) or self.old.sections.get(section)) if self.regime == "pipa" else None
+        title = self._clause_title(section) or section_title(section, self.lang, self.regime)
         if number:
             self.lines.append((number, self.say("article", number=number, title=title, text=text)))
         else:
@@ -58,7 +65,7 @@ class Summary:
 
     def fields(self, section: str, kind: str, name: str, old, new, skip=frozenset()) -> None:
         """A line for every other field of the entity that changes (see :mod:`datamap.review.changes`)."""
-        subject = f"{what(kind, self.lang)} {name}".strip()
+        subject = f"{self.what(kind)} {name}".strip()
         for text in field_changes(self, subject, old, new, skip):
             self.add(section, text)
 
@@ -77,10 +84,10 @@ def _compare(s: Summary, section: str, old: dict, new: dict, kind: str, describe
     """Report entities added to, removed from and changed in one section, compared by key."""
     for key, (entity, extra) in new.items():
         if key not in old:
-            s.add(section, s.say("new", what=what(kind, s.lang), text=describe(entity, extra)))
+            s.add(section, s.say("new", what=s.what(kind), text=describe(entity, extra)))
     for key, (entity, extra) in old.items():
         if key not in new:
-            s.add(section, s.say("removed", what=what(kind, s.lang), text=describe(entity, extra)))
+            s.add(section, s.say("removed", what=s.what(kind), text=describe(entity, extra)))
     for key in [k for k in new if k in old and changes]:
         for text in changes(old[key], new[key]):
             s.add(section, text)
@@ -101,6 +108,8 @@ def _item_changes(s: Summary, name: str, old_items, new_items, verb: str = "rece
 
 
 def _sections(s: Summary) -> None:
+    if s.regime != "pipa":
+        return  # the numbered articles are PIPA's; other regimes' documents have plain headings
     old, new = s.old.sections, s.new.sections
     keys = list(dict.fromkeys([*new, *old]))
     for key in keys:
@@ -127,7 +136,7 @@ def _items(s: Summary) -> None:
         (old, _), (new, _) = a, b
         out = []
         if s.t(old.label) != s.t(new.label):
-            out.append(s.say("renamed", what=what("items", s.lang), old=s.t(old.label), new=s.t(new.label)))
+            out.append(s.say("renamed", what=s.what("items"), old=s.t(old.label), new=s.t(new.label)))
         if old.required != new.required:
             out.append(s.say("item_now", label=s.t(new.label), state=s.word("mandatory" if new.required else "optional")))
         if old.sensitivity != new.sensitivity:
@@ -241,6 +250,11 @@ def _recipients(s: Summary) -> None:
     )
 
     def transfers(facts):
+        if s.regime != "pipa":  # transfers outside the EEA (or the UK), not outside the organization's country
+            from datamap.regimes.gdpr.facts import gdpr_facts
+
+            found = gdpr_facts(facts, [k for k in facts.inventory.policy.regimes if k != "pipa"]).transfers
+            return {(t.regime, t.kind, t.recipient.id, t.country): (t, None) for t in found}
         return {(t.kind, getattr(t.recipient, "id", "self"), t.country): (t, None) for t in facts.transfers}
 
     def transfer_changes(a, b):
@@ -296,7 +310,8 @@ def _simple_lists(s: Summary) -> None:
     if org_old.domestic_agent and org_new.domestic_agent:
         s.fields("domestic_agent", "organization", "", org_old, org_new, skip=set(type(org_new).model_fields) - {"domestic_agent"})
     s.fields("organization", "organization", "", org_old, org_new, skip=officer | {"domestic_agent", "access_department"})
-    s.fields("destruction", "destruction", "", old.destruction, new.destruction)
+    if old.destruction is not None and new.destruction is not None:  # a GDPR inventory has none
+        s.fields("destruction", "destruction", "", old.destruction, new.destruction)
     if old.children is not None and new.children is not None:
         s.fields("children", "children", "", old.children, new.children)
     changes = "changes" if "changes" in s.new.sections else "miscellaneous"

@@ -44,6 +44,11 @@ PHRASES: dict[str, tuple[str, str]] = {
     "re_entrusts": ("{name} re-entrusts {task} to {sub} ({country})", "{name}: {sub}({country})에 {task} 재위탁"),
     "stops_re_entrusting": ("{name} no longer re-entrusts {task} to {sub} ({country})", "{name}: {sub}({country})에 대한 {task} 재위탁 종료"),
     "entrustee_named": ("entrustee {name}", "수탁자 {name}"),
+    "gdpr_entrustee_named": ("processor {name}", "수탁자 {name}"),
+    "gdpr_entrusted_with": ("{name} does for us: {tasks}", "{name}의 처리 업무: {tasks}"),
+    "gdpr_re_entrusts": ("{name} uses {sub} ({country}) for {task}", "{name}: {sub}({country})에 {task} 재위탁"),
+    "gdpr_stops_re_entrusting": ("{name} no longer uses {sub} ({country}) for {task}", "{name}: {sub}({country})에 대한 {task} 재위탁 종료"),
+    "gdpr_transfer_named": ("the transfer to {name} in {country}", "{country} {name}에 대한 역외 이전"),
     "recipient_named": ("recipient {name}", "제3자 {name}"),
     "purpose_named": ("purpose {title}", "목적 {title}"),
     "transfer_described": ("{labels} to {name} in {country}", "{country} {name}에 {labels} 이전"),
@@ -127,6 +132,18 @@ SECTION_TITLES: dict[str, tuple[str, str]] = {
     "access_department": ("Access requests", "열람청구 접수·처리 부서"),
     "changes": ("Changes to the policy", "처리방침의 변경"),
 }
+
+#: the GDPR notice's headings for the summary's sections, where they differ (datamap.regimes.gdpr)
+GDPR_SECTION_TITLES: dict[str, tuple[str, str]] = {
+    "items": ("What data we collect", "수집하는 개인정보"), "collection": ("Where your data comes from", "개인정보의 출처"),
+    "purposes": ("Why we use your data", "이용 목적과 법적 근거"), "retention": ("How long we keep your data", "보유 기간"),
+    "security": ("How we protect your data", "보호 조치"), "rights": ("Your rights", "정보주체의 권리"),
+    "third_parties": ("Who receives your data", "개인정보를 받는 자"), "processors": ("Who receives your data", "개인정보를 받는 자"),
+    "overseas": ("Transfers outside the EEA", "유럽경제지역 밖으로의 이전"), "web_storage": ("Cookies and similar technologies", "쿠키 및 유사 기술"),
+    "officer": ("Who is responsible for your data", "개인정보 처리 책임자"), "miscellaneous": ("Changes to this notice", "고지 변경"),
+}
+#: what the GDPR notice calls an entity, where it differs from PIPA's word
+GDPR_WHAT: dict[str, tuple[str, str]] = {"processors": ("processor", "수탁자"), "transfers": ("transfer outside the EEA", "역외 이전")}
 
 #: human names of the inventory's fields, in every model
 FIELDS: dict[str, tuple[str, str]] = {
@@ -233,13 +250,17 @@ def phrase(key: str, lang: str, **fields) -> str:
     return _pick(PHRASES[key], lang).format(**fields)
 
 
-def what(kind: str, lang: str) -> str:
+def what(kind: str, lang: str, regime: str = "pipa") -> str:
+    if regime != "pipa" and kind in GDPR_WHAT:
+        return _pick(GDPR_WHAT[kind], lang)
     return _pick(WHAT[kind], lang)
 
 
-def section_title(key: str, lang: str) -> str:
+def section_title(key: str, lang: str, regime: str = "pipa") -> str:
     if key.startswith("clause:"):  # a custom clause of its own is named by its id
         return key.split(":", 1)[1]
+    if regime != "pipa" and key in GDPR_SECTION_TITLES:
+        return _pick(GDPR_SECTION_TITLES[key], lang)
     return _pick(SECTION_TITLES[key], lang)
 
 
