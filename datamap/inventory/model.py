@@ -14,12 +14,10 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr
 from pydantic_core import PydanticCustomError
 
 from datamap.inventory.values import (  # noqa: F401  (re-exported: the model is where types are looked up)
-    ANY_LANGUAGE, LANGUAGE_CODE, LANGUAGES, MAX_STRING, Country, Duration, Email, Label, StorageDuration, Text, is_language,
+    ANY_LANGUAGE, LANGUAGE_CODE, LANGUAGES, MAX_STRING, MAX_VERSION_LENGTH, VERSION_PATTERN, Country, Duration, Email, Id, Label,
+    StorageDuration, Text, Version, is_language,
 )
 from datamap.inventory.store_types import AppleDataType, GoogleDataType, StorePurpose
-
-Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", description="lower-case identifier, unique in its section")]
-
 
 class Schema(BaseModel):
     """Base of every inventory mapping: unknown keys are errors, not silently ignored."""
@@ -111,7 +109,7 @@ class Organization(Schema):
 
 
 class PolicyVersion(Schema):
-    version: str
+    version: Version
     effective: dt.date
     summary: Optional[Text] = None
 
@@ -148,7 +146,7 @@ class Policy(Schema):
     no_automated_decisions: bool = Field(
         False, description="the organization declares it makes no decision based solely on automated processing"
     )
-    version: str
+    version: Version
     effective: dt.date
     title: Optional[Label] = None
     scope_exclusions: list[Text] = Field(default_factory=list, description="what the policy does not cover")

@@ -131,7 +131,7 @@ _VALUE_CODES = {
     "string_too_long": "E211",
 }
 #: error kinds where text was expected: a value YAML read as something else is reported as such
-_TEXT_KINDS = {"string_type", "text_type", "text_value", "literal_error"}
+_TEXT_KINDS = {"string_type", "text_type", "text_value"}
 
 
 def _is_coerced(value: Any) -> bool:

@@ -20,6 +20,7 @@ import subprocess
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from datamap.confine import inside
 from datamap.errors import DatamapError
 
 PDF_VARIANT = "pdf/ua-1"
@@ -75,8 +76,7 @@ def _fetcher_class():
             raise ValueError(f"refused to fetch {url}: only files inside the project may be used")
 
         def _inside(self, path: Path) -> bool:
-            path = path.resolve()
-            return any(path == root or root in path.parents for root in self.roots)
+            return any(inside(path, root) for root in self.roots)
 
     return LocalFetcher
 

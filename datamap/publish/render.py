@@ -7,8 +7,6 @@ environment. Every value a template inserts is escaped for Markdown unless it is
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from contextlib import contextmanager
@@ -17,7 +15,6 @@ from pathlib import Path
 
 import jinja2
 import networkx as nx
-from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from datamap import language
@@ -25,6 +22,8 @@ from datamap.errors import TemplateProblem
 from datamap.lineage.facts import PolicyFacts, policy_facts, processor_rows
 from datamap.gcpause import paused_gc
 from datamap.inventory.model import ANY_LANGUAGE, Inventory
+from datamap.publish.cells import csv_text
+from datamap.publish.sandbox import BoundedEnvironment, ConfinedLoader, bounded, render_bounded
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|>#])")
 _ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
@@ -72,10 +71,11 @@ def _capfirst(value: str) -> str:
     return value[:1].upper() + value[1:]
 
 
-_BYTECODE_CACHE = jinja2.FileSystemBytecodeCache()
+#: compiled code depends on the operators the sandbox intercepts: kept apart from other Jinja caches
+_BYTECODE_CACHE = jinja2.FileSystemBytecodeCache(pattern="__datamap_bounded_%s.cache")
 
 
-def environment(lang: str, templates_dir: Path | None = None) -> SandboxedEnvironment:
+def environment(lang: str, templates_dir: Path | None = None) -> BoundedEnvironment:
     """The template environment of one language and project.
 
     Compiled templates are kept in Jinja's bytecode cache (a per-user directory, keyed by each template's
@@ -83,8 +83,8 @@ def environment(lang: str, templates_dir: Path | None = None) -> SandboxedEnviro
     """
     search = [str(templates_dir)] if templates_dir and Path(templates_dir).is_dir() else []
     search.append(str(default_templates_dir()))
-    env = SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(search),
+    env = BoundedEnvironment(
+        loader=ConfinedLoader(search),
         undefined=jinja2.StrictUndefined,
         finalize=_finalize,
         trim_blocks=True,
@@ -111,9 +111,13 @@ def environment(lang: str, templates_dir: Path | None = None) -> SandboxedEnviro
 
 @contextmanager
 def template_problems(name: str):
-    """Template errors (a project's own overriding templates among them) as one-line TemplateProblems."""
+    """Template errors (a project's own overriding templates among them) as one-line TemplateProblems.
+
+    The block runs under the sandbox's watchdog (:func:`datamap.publish.sandbox.bounded`).
+    """
     try:
-        yield
+        with bounded(name):
+            yield
     except jinja2.TemplateNotFound as e:
         raise TemplateProblem(f"template not found: {e.name}") from e
     except jinja2.TemplateSyntaxError as e:
@@ -129,7 +133,7 @@ def render_template(name: str, lang: str, templates_dir: Path | None = None, **c
 def render_path(path: str, lang: str, templates_dir: Path | None = None, **context) -> str:
     """Render the template at ``path`` (a regime's ``<root>/<lang>/<name>``) in ``lang``."""
     with template_problems(path):
-        return environment(lang, templates_dir).get_template(path).render(**context)
+        return render_bounded(environment(lang, templates_dir).get_template(path), path, **context)
 
 
 @paused_gc()
@@ -177,10 +181,8 @@ def render_processors(inventory: Inventory, graph: nx.MultiDiGraph, fmt: str, la
     records = processor_records(inventory, graph, lang)
     if fmt == "json":
         return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["id", "name", "country", "items", "tasks", "sub_processors", "overseas", "contact", "contract"])
+    rows = []
     for r in records:
         subs = "; ".join(f"{s['name']} ({s['country']}): {s['task']}" for s in r["sub_processors"])
-        writer.writerow([r["id"], r["name"], r["country"], "; ".join(r["items"]), "; ".join(r["tasks"]), subs, str(r["overseas"]).lower(), r["contact"] or "", r["contract"] or ""])
-    return out.getvalue()
+        rows.append([r["id"], r["name"], r["country"], "; ".join(r["items"]), "; ".join(r["tasks"]), subs, str(r["overseas"]).lower(), r["contact"] or "", r["contract"] or ""])
+    return csv_text(["id", "name", "country", "items", "tasks", "sub_processors", "overseas", "contact", "contract"], rows)
