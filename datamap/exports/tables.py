@@ -11,44 +11,37 @@ import io
 import re
 import zipfile
 
+from datamap.publish.cells import cell, csv_text
 from datamap.publish.render import md_escape
-
-#: characters that make a spreadsheet read a cell as a formula (OWASP CSV injection)
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def neutralize(value: str) -> str:
-    """A cell no spreadsheet evaluates: a leading formula character gets a leading apostrophe.
-
-    Local to the exports until the publishing stage offers one shared neutralizing function;
-    then this one should call it (same rule: prefix, never drop text).
-    """
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    """A cell no spreadsheet evaluates (the project's one rule: :func:`datamap.publish.cells.cell`)."""
+    return cell(value)
 
 
 def to_csv(header: list[str], rows: list[list[str]], safe: bool = True) -> str:
     """CSV with a header row; ``safe=False`` only for machine formats whose readers never evaluate cells."""
+    if safe:
+        return csv_text(header, rows)
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    clean = neutralize if safe else (lambda v: v)
-    writer.writerow([clean(h) for h in header])
-    writer.writerows([[clean(cell) for cell in row] for row in rows])
+    csv.writer(out, lineterminator="\n").writerows([header, *rows])
     return out.getvalue()
 
 
 def to_markdown(title: str, header: list[str], rows: list[list[str]], notes: list[str] = ()) -> str:
     """A heading, a pipe table and notes; every cell is made inert Markdown, line breaks become <br>."""
 
-    def cell(value: str) -> str:
+    def md_cell(value: str) -> str:
         return "<br>".join(md_escape(line) for line in value.split("\n")) or " "
 
     lines = [f"# {md_escape(title)}", ""]
     lines += [f"- {md_escape(note)}" for note in notes]
     if notes:
         lines.append("")
-    lines.append("| " + " | ".join(cell(h) for h in header) + " |")
+    lines.append("| " + " | ".join(md_cell(h) for h in header) + " |")
     lines.append("|" + "---|" * len(header))
-    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(md_cell(c) for c in row) + " |" for row in rows]
     return "\n".join(lines) + "\n"
 
 
