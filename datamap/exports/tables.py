@@ -13,6 +13,7 @@ import zipfile
 from datamap.publish.cells import cell as cell_value, csv_text
 from datamap.publish.render import md_escape
 
+
 def to_csv(header: list[str], rows: list[list[str]], safe: bool = True) -> str:
     """CSV with a header row; ``safe=False`` only for machine formats whose readers never evaluate cells."""
     return csv_text(header, rows, safe)
@@ -21,16 +22,16 @@ def to_csv(header: list[str], rows: list[list[str]], safe: bool = True) -> str:
 def to_markdown(title: str, header: list[str], rows: list[list[str]], notes: list[str] = ()) -> str:
     """A heading, a pipe table and notes; every cell is made inert Markdown, line breaks become <br>."""
 
-    def cell(value: str) -> str:
+    def md_cell(value: str) -> str:
         return "<br>".join(md_escape(line) for line in value.split("\n")) or " "
 
     lines = [f"# {md_escape(title)}", ""]
     lines += [f"- {md_escape(note)}" for note in notes]
     if notes:
         lines.append("")
-    lines.append("| " + " | ".join(cell(h) for h in header) + " |")
+    lines.append("| " + " | ".join(md_cell(h) for h in header) + " |")
     lines.append("|" + "---|" * len(header))
-    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(md_cell(c) for c in row) + " |" for row in rows]
     return "\n".join(lines) + "\n"
 
 
