@@ -66,13 +66,13 @@ def to_xlsx(sheet_title: str, header: list[str], rows: list[list[str]], widths: 
     wrap = Alignment(wrap_text=True, vertical="top")
     bold = Font(bold=True)
     for col, value in enumerate(header, start=1):
-        cell = sheet.cell(row=1, column=col, value=neutralize(value))
-        cell.font, cell.alignment = bold, wrap
+        target = sheet.cell(row=1, column=col, value=neutralize(value))
+        target.font, target.alignment = bold, wrap
     for r, row in enumerate(rows, start=2):
         for col, value in enumerate(row, start=1):
-            cell = sheet.cell(row=r, column=col, value=neutralize(value))
-            cell.data_type = "s"  # text, whatever it looks like: never a formula
-            cell.alignment = wrap
+            target = sheet.cell(row=r, column=col, value=neutralize(value))
+            target.data_type = "s"  # text, whatever it looks like: never a formula
+            target.alignment = wrap
     for col, _ in enumerate(header, start=1):
         width = widths[col - 1] if widths and col <= len(widths) else 24
         sheet.column_dimensions[get_column_letter(col)].width = width
