@@ -140,7 +140,7 @@ def cmd_render(args) -> int:
 def _publish(args, inventory, graph, templates) -> int:
     """HTML and PDF: the policy as one page, or every notice into a directory."""
     from datamap.publish.html import policy_html
-    from datamap.lineage.facts import policy_facts
+    from datamap.lineage import facts_of
     from datamap.output import write_atomic
     from datamap.regimes.notices import render_all
     from datamap.publish.pdf import PublishError, html_to_pdf
@@ -165,7 +165,7 @@ def _publish(args, inventory, graph, templates) -> int:
             directory = Path(args.output or DEFAULT_NOTICES)
             if directory.exists() and not directory.is_dir():
                 raise UsageError(f"render notices: -o must be a directory: {directory} is a file")
-            outputs = render_all(policy_facts(inventory, graph), graph, args.lang, templates, pdf=None if args.format == "html" else pdf)
+            outputs = render_all(facts_of(inventory, graph), graph, args.lang, templates, pdf=None if args.format == "html" else pdf)
             for name, content in outputs.items():
                 if args.format == "pdf" and name.endswith(".html"):
                     continue

@@ -6,27 +6,17 @@ header and rows of plain strings and hand them here.
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 import zipfile
 
-from datamap.publish.cells import cell, csv_text
+from datamap.publish.cells import cell as cell_value, csv_text
 from datamap.publish.render import md_escape
-
-
-def neutralize(value: str) -> str:
-    """A cell no spreadsheet evaluates (the project's one rule: :func:`datamap.publish.cells.cell`)."""
-    return cell(value)
 
 
 def to_csv(header: list[str], rows: list[list[str]], safe: bool = True) -> str:
     """CSV with a header row; ``safe=False`` only for machine formats whose readers never evaluate cells."""
-    if safe:
-        return csv_text(header, rows)
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows([header, *rows])
-    return out.getvalue()
+    return csv_text(header, rows, safe)
 
 
 def to_markdown(title: str, header: list[str], rows: list[list[str]], notes: list[str] = ()) -> str:
@@ -66,13 +56,13 @@ def to_xlsx(sheet_title: str, header: list[str], rows: list[list[str]], widths: 
     wrap = Alignment(wrap_text=True, vertical="top")
     bold = Font(bold=True)
     for col, value in enumerate(header, start=1):
-        target = sheet.cell(row=1, column=col, value=neutralize(value))
-        target.font, target.alignment = bold, wrap
+        cell = sheet.cell(row=1, column=col, value=cell_value(value))
+        cell.font, cell.alignment = bold, wrap
     for r, row in enumerate(rows, start=2):
         for col, value in enumerate(row, start=1):
-            target = sheet.cell(row=r, column=col, value=neutralize(value))
-            target.data_type = "s"  # text, whatever it looks like: never a formula
-            target.alignment = wrap
+            cell = sheet.cell(row=r, column=col, value=cell_value(value))
+            cell.data_type = "s"  # text, whatever it looks like: never a formula
+            cell.alignment = wrap
     for col, _ in enumerate(header, start=1):
         width = widths[col - 1] if widths and col <= len(widths) else 24
         sheet.column_dimensions[get_column_letter(col)].width = width

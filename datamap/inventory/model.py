@@ -10,24 +10,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal, Optional
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import AfterValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from datamap.inventory.values import (  # noqa: F401  (re-exported: the model is where types are looked up)
     ANY_LANGUAGE, LANGUAGE_CODE, LANGUAGES, MAX_STRING, MAX_VERSION_LENGTH, VERSION_PATTERN, Country, Duration, Email, Id, Label,
     StorageDuration, Text, Version, is_language,
 )
+from datamap.inventory.base import Entity, Schema  # noqa: F401  (re-exported)
+from datamap.inventory.policy_parts import (  # noqa: F401  (re-exported)
+    Clause, Department, InactiveAccounts, NoticeChannel, ProcessorRetention, RetentionEvent, RetentionThen,
+)
 from datamap.inventory.store_types import AppleDataType, GoogleDataType, StorePurpose
-
-class Schema(BaseModel):
-    """Base of every inventory mapping: unknown keys are errors, not silently ignored."""
-
-    model_config = ConfigDict(extra="forbid", populate_by_name=False, str_max_length=MAX_STRING)
-
-
-class Entity(Schema):
-    id: Id
-
+from datamap.regimes import REGIMES
 
 # --- organization ------------------------------------------------------------------------------
 
@@ -66,18 +61,18 @@ class DomesticAgent(Schema):
 class Representative(Schema):
     """A representative in the EU or the UK of an organization established outside it (GDPR Art 27)."""
 
-    name: Text
+    name: Label
     address: Optional[Text] = None
-    email: Optional[str] = None
+    email: Optional[Email] = None
     phone: Optional[str] = None
 
 
 class Authority(Schema):
     """The supervisory authority a person may complain to (GDPR Art 77): the lead authority."""
 
-    name: Text
+    name: Label
     address: Optional[Text] = None
-    email: Optional[str] = None
+    email: Optional[Email] = None
     phone: Optional[str] = None
     website: Optional[str] = None
 
@@ -99,6 +94,10 @@ class Organization(Schema):
     services: list[Service] = Field(min_length=1)
     privacy_officer: Person
     complaints_department: Optional[Person] = None
+    privacy_department: Optional[Department] = Field(None, description="the department that assists the privacy officer")
+    access_department: Optional[Department] = Field(
+        None, description="the department that receives and handles requests to access personal information (PIPA Art 35)"
+    )
     customer_center: Optional[CustomerCenter] = None
     domestic_agent: Optional[DomesticAgent] = None
     dpo: Optional[Person] = Field(None, description="data protection officer (GDPR Art 37-39)")
@@ -114,9 +113,11 @@ class PolicyVersion(Schema):
     summary: Optional[Text] = None
 
 
-def _check_regime(value: str) -> str:
-    from datamap.regimes import REGIMES
+#: what the policy calls the people whose data it processes
+SubjectTerm = Literal["data_subject", "user", "member", "customer"]
 
+
+def _check_regime(value: str) -> str:
     if value not in REGIMES:
         raise PydanticCustomError("regime", "unknown regime '{value}': use one of {known}", {"value": value, "known": ", ".join(REGIMES)})
     return value
@@ -128,7 +129,9 @@ def _check_language(value: str) -> str:
     return value
 
 
-RegimeKey = Annotated[str, AfterValidator(_check_regime), Field(description="a regime: pipa, gdpr, uk_gdpr")]
+RegimeKey = Annotated[
+    str, AfterValidator(_check_regime), WithJsonSchema({"type": "string", "enum": list(REGIMES), "description": "a regime the documents follow"})
+]
 LanguageCode = Annotated[str, AfterValidator(_check_language), Field(description="a language code: en, de, ko, pt-BR")]
 
 
@@ -151,6 +154,18 @@ class Policy(Schema):
     title: Optional[Label] = None
     scope_exclusions: list[Text] = Field(default_factory=list, description="what the policy does not cover")
     history: list[PolicyVersion] = Field(default_factory=list, description="earlier versions, newest first")
+    earlier_versions_url: Optional[str] = Field(None, description="where earlier versions of the policy can be read")
+    subject_term: SubjectTerm = Field(
+        "data_subject", description="what the policy calls the people whose data it processes: 정보주체 (default), 이용자, 회원 or 고객"
+    )
+    preamble: Literal["pipc", "general"] = Field(
+        "pipc", description="'pipc': the PIPC guideline's preamble citing PIPA Article 30; 'general': a preamble citing the privacy laws in general"
+    )
+    sections: Optional[list[str]] = Field(
+        None,
+        description="the policy's own order of sections (keys such as purposes, retention, items, clause:<id>); "
+        "absent: the PIPC guideline's order. Sections with facts that the list leaves out follow the section before them in that order.",
+    )
 
 
 # --- what is collected, where it is kept, who receives it --------------------------------------
@@ -247,6 +262,7 @@ class Processor(Entity):
     contact: Optional[str] = None
     contract: Optional[str] = None
     sub_processors: list[SubProcessor] = Field(default_factory=list)
+    retention: Optional[ProcessorRetention] = Field(None, description="how long the entrustee keeps the data")
     safeguards: list[Safeguard] = Field(default_factory=list, description="how transfers to it outside the EEA or the UK are protected")
 
 
@@ -299,7 +315,10 @@ class RetentionRule(Entity):
     records: Label = Field(description="the records this rule keeps, e.g. 'Records of payment'")
     items: list[Id] = Field(min_length=1)
     period: Optional[Duration] = Field(None, description="how long; absent means until the trigger event")
-    trigger: Literal["collection", "withdrawal", "purpose_achieved", "contract_end", "transaction"] = "collection"
+    at_most: bool = Field(False, description="the period is an upper limit ('at most 1 year'), not a fixed term")
+    trigger: RetentionEvent = "collection"
+    then: Optional[RetentionThen] = Field(None, description="compound retention: kept until the trigger event, then this long more")
+    criteria: Optional[Text] = Field(None, description="retention decided by criteria rather than a period")
     law: Optional[Id] = Field(None, description="the statute that requires the period")
     reason: Optional[Text] = None
     criteria: Optional[Text] = Field(None, description="the criteria that set the period, where no fixed period is given (GDPR Art 13(2)(a))")
@@ -365,6 +384,8 @@ class Remedy(Schema):
     name: Label
     phone: Optional[str] = None
     website: Optional[str] = None
+    address: Optional[Text] = Field(None, description="postal address")
+    handles: Optional[Text] = Field(None, description="what the body handles, e.g. 'dispute mediation'")
 
 
 #: sections that are lists of entities, in the order the policy uses them
@@ -382,6 +403,7 @@ LIST_SECTIONS = {
     "rights_procedures": RightsProcedure,
     "automated_decisions": AutomatedDecision,
     "remedies": Remedy,
+    "clauses": Clause,
 }
 #: sections held once in the whole inventory
 SINGLE_SECTIONS = {
@@ -389,6 +411,7 @@ SINGLE_SECTIONS = {
     "policy": Policy,
     "destruction": Destruction,
     "children": Children,
+    "inactive_accounts": InactiveAccounts,
 }
 REQUIRED_SECTIONS = ("organization", "policy")
 
@@ -402,6 +425,7 @@ class InventoryFile(Schema):
     policy: Optional[Policy] = None
     destruction: Optional[Destruction] = None
     children: Optional[Children] = None
+    inactive_accounts: Optional[InactiveAccounts] = None
     items: list[Item] = Field(default_factory=list)
     collection_points: list[CollectionPoint] = Field(default_factory=list)
     purposes: list[Purpose] = Field(default_factory=list)
@@ -415,6 +439,7 @@ class InventoryFile(Schema):
     rights_procedures: list[RightsProcedure] = Field(default_factory=list)
     automated_decisions: list[AutomatedDecision] = Field(default_factory=list)
     remedies: list[Remedy] = Field(default_factory=list)
+    clauses: list[Clause] = Field(default_factory=list)
 
 
 class Inventory(InventoryFile):
@@ -426,6 +451,8 @@ class Inventory(InventoryFile):
     policy: Policy
     #: where each entity was written: id(entity) -> (file, path)
     _locations: dict = PrivateAttr(default_factory=dict)
+    #: (graph, facts): the documents' facts, computed once per build (datamap.lineage.facts_of)
+    _facts: Any = PrivateAttr(default=None)
 
     def location(self, entity: Any) -> tuple[str, tuple]:
         return self._locations.get(id(entity), ("", ()))

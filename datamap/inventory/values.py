@@ -117,6 +117,8 @@ def _load_countries() -> dict[str, str]:
 
 #: ISO 3166-1 alpha-2 code -> English short name, for every officially assigned code
 ISO_COUNTRIES = _load_countries()
+#: codes ISO 3166-1 exceptionally reserves that a recipient's location may use: EU, where a notice says only "in the EU"
+RESERVED_COUNTRIES = {"EU": "European Union"}
 
 
 def _check_country(value: str) -> str:

@@ -50,7 +50,7 @@ def _ropa(inventory: Inventory, graph: nx.MultiDiGraph, fmt: str, lang: str) -> 
 
 def _pdfs(inventory: Inventory, graph: nx.MultiDiGraph, lang: str, project_dir: Path, templates_dir: Path | None) -> Iterator[Download]:
     """The policy and the notices as PDF; all notices of a language are rendered together, once."""
-    from datamap.lineage.facts import policy_facts
+    from datamap.lineage import facts_of
     from datamap.publish.html import policy_html
     from datamap.publish.pdf import html_to_pdf
     from datamap.regimes.notices import notice_entries, render_all
@@ -60,7 +60,7 @@ def _pdfs(inventory: Inventory, graph: nx.MultiDiGraph, lang: str, project_dir: 
 
     yield Download(f"downloads/policy.{lang}.pdf", lang, "policy", None, lambda: pdf(policy_html(inventory, graph, lang, templates_dir)))
     rendered: dict[str, str | bytes] = {}
-    facts = policy_facts(inventory, graph)
+    facts = facts_of(inventory, graph)
 
     def notice(name: str) -> bytes:
         if not rendered:

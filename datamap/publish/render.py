@@ -19,11 +19,13 @@ from markupsafe import Markup
 
 from datamap import language
 from datamap.errors import TemplateProblem
-from datamap.lineage.facts import PolicyFacts, policy_facts, processor_rows
+from datamap.lineage import facts_of
+from datamap.lineage.facts import PolicyFacts, processor_rows
 from datamap.gcpause import paused_gc
 from datamap.inventory.model import ANY_LANGUAGE, Inventory
 from datamap.publish.cells import csv_text
 from datamap.publish.sandbox import BoundedEnvironment, ConfinedLoader, bounded, render_bounded
+from datamap.regimes import REGIMES
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|>#])")
 _ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
@@ -43,6 +45,17 @@ def md_escape(value: str) -> str:
     value = value.replace("<", "&lt;")
     value = _MD_SPECIAL.sub(r"\\\1", value)
     return " ".join(value.split())
+
+
+_LINKABLE = re.compile(r"https?://[A-Za-z0-9.-]+(?:/[A-Za-z0-9._~%/?#=&+,;:@!$'*-]*)?")
+
+
+def autolink(value: str) -> Markup:
+    """A web address as a Markdown autolink (clickable in HTML and PDF); anything else as escaped text."""
+    value = str(value)
+    if _LINKABLE.fullmatch(value):
+        return Markup(f"<{value}>")
+    return Markup(md_escape(value))
 
 
 def _finalize(value):
@@ -73,6 +86,9 @@ def _capfirst(value: str) -> str:
 
 #: compiled code depends on the operators the sandbox intercepts: kept apart from other Jinja caches
 _BYTECODE_CACHE = jinja2.FileSystemBytecodeCache(pattern="__datamap_bounded_%s.cache")
+#: template roots of regimes whose templates are also found by bare ``<lang>/...`` names (PIPA's, from before
+#: regimes): the loader searches them too, so that moving PIPA's templates is a change of its template root
+_BARE_ROOTS = tuple(dict.fromkeys(r.template_root for r in REGIMES.values() if r.bare_names and r.template_root))
 
 
 def environment(lang: str, templates_dir: Path | None = None) -> BoundedEnvironment:
@@ -81,8 +97,10 @@ def environment(lang: str, templates_dir: Path | None = None) -> BoundedEnvironm
     Compiled templates are kept in Jinja's bytecode cache (a per-user directory, keyed by each template's
     source, rebuilt when missing), so a template is compiled once, not on every run.
     """
-    search = [str(templates_dir)] if templates_dir and Path(templates_dir).is_dir() else []
-    search.append(str(default_templates_dir()))
+    search = []
+    for root in ([Path(templates_dir)] if templates_dir and Path(templates_dir).is_dir() else []) + [default_templates_dir()]:
+        search.append(str(root))
+        search += [str(root / folder) for folder in _BARE_ROOTS]
     env = BoundedEnvironment(
         loader=ConfinedLoader(search),
         undefined=jinja2.StrictUndefined,
@@ -104,6 +122,7 @@ def environment(lang: str, templates_dir: Path | None = None) -> BoundedEnvironm
         capfirst=_capfirst,
         extract_from=lambda key, mapping: mapping[key],
         md=lambda value: Markup(md_escape(str(value))),
+        autolink=autolink,
     )
     env.globals["lang"] = lang
     return env
@@ -145,7 +164,7 @@ def render_policy_markdown(facts: PolicyFacts, lang: str, templates_dir: Path | 
 
 
 def render_policy(inventory: Inventory, graph: nx.MultiDiGraph, lang: str = "en", templates_dir: Path | None = None) -> str:
-    return render_policy_markdown(policy_facts(inventory, graph), lang, templates_dir)
+    return render_policy_markdown(facts_of(inventory, graph), lang, templates_dir)
 
 
 # --- the processor table -----------------------------------------------------------------------
@@ -177,7 +196,12 @@ def processor_records(inventory: Inventory, graph: nx.MultiDiGraph, lang: str) -
 
 def render_processors(inventory: Inventory, graph: nx.MultiDiGraph, fmt: str, lang: str = "en", templates_dir: Path | None = None) -> str:
     if fmt == "md":
-        return render_template("processors.md.j2", lang, templates_dir, rows=processor_rows(inventory, graph), inv=inventory)
+        from datamap.regimes import regimes_of
+
+        name = regimes_of(inventory)[0].template(lang, "processors.md.j2")
+        with template_problems(name):  # the first regime's list, else the language's (PIPA's entrustees)
+            template = environment(lang, templates_dir).select_template([name, f"{lang}/processors.md.j2"])
+            return template.render(rows=processor_rows(inventory, graph), inv=inventory)
     records = processor_records(inventory, graph, lang)
     if fmt == "json":
         return json.dumps(records, indent=2, ensure_ascii=False) + "\n"

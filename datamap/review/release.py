@@ -19,7 +19,7 @@ import yaml
 
 from datamap.errors import UsageError
 from datamap.confine import confined, project_root
-from datamap.inventory.model import LANGUAGES, MAX_VERSION_LENGTH, VERSION_PATTERN, Policy
+from datamap.inventory.model import MAX_VERSION_LENGTH, VERSION_PATTERN, Policy
 from datamap.output import write_atomic
 
 VERSIONS_DIR = "versions"
@@ -151,20 +151,19 @@ def _texts_renderer(inventory_dir: Path, templates: Path | None):
     from datamap.inventory.checks import check_language
     from datamap.findings import format_text, has_errors
     from datamap.lineage.graph import build_graph
-    from datamap.publish.render import default_templates_dir, render_policy
+    from datamap.publish.render import render_policy
     from datamap.inventory.validate import check_inventory
+    from datamap.regimes.checks import missing_templates
 
     edited = []
 
     def render(lang: str) -> str | None:
-        if not any((d / lang / "policy.md.j2").is_file() for d in (templates, default_templates_dir()) if d):
-            return None
         if not edited:
             inventory, findings = check_inventory(inventory_dir)
             if inventory is None or has_errors(findings):
                 raise UsageError("the edited inventory does not validate; it was left unchanged:\n" + format_text(findings))
             edited.append(inventory)
-        if check_language(edited[0], lang, code="E401"):
+        if missing_templates(edited[0], lang, templates) or check_language(edited[0], lang, code="E401"):
             return None
         return render_policy(edited[0], build_graph(edited[0]), lang, templates)
 
