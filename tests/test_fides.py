@@ -232,3 +232,24 @@ def test_round_trip_property(run, tmp_path_factory, sections):
     original, findings = check_inventory(str(inv))
     assert original is not None, findings
     assert _imported(base / "back") == _facts(original)
+
+
+def test_gdpr_organization_dpo_and_representative(run, tmp_path):
+    inv = tmp_path / "inv"
+    inv.mkdir()
+    for path in (FIXTURES / "gdpr_full").glob("*.yaml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for item in data.get("items", []):
+            item["fides_category"] = "user"
+        for purpose in data.get("purposes", []):
+            purpose["fides_use"] = "essential"
+        if "organization" in data:
+            data["organization"]["eu_representative"] = {"name": "Rep EU SARL", "address": "1 rue X, Luxembourg", "email": "rep@example.eu"}
+        (inv / path.name).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    parsed = _fides(run, inv, tmp_path / "fides")
+    organization = parsed.organization[0]
+    assert organization.data_protection_officer.name == "Dr. Anna Weber"  # the DPO, not the privacy officer
+    assert organization.representative.name == "Rep EU SARL" and organization.representative.email == "rep@example.eu"
+    assert run("import", "fides", tmp_path / "fides", "-o", tmp_path / "back").code == 0
+    back = yaml.safe_load((tmp_path / "back" / "organization.yaml").read_text(encoding="utf-8"))["organization"]
+    assert back["eu_representative"] == {"name": "Rep EU SARL", "address": "1 rue X, Luxembourg", "email": "rep@example.eu"}

@@ -58,7 +58,7 @@ def test_site_download_csv_cells_are_never_formulas(run, minimal, formula):
 
 @pytest.mark.parametrize("value, expected", [
     ("Mailer Inc.", "Mailer Inc."), ("", ""), ("'=x", "'=x"), (" =x", " =x"), ("a=b", "a=b"),
-    ("=x", "'=x"), ("-", "'-"), (3, 3), (-3, -3), (None, None), (True, True),
+    ("=x", "'=x"), ("-", "'-"), ("\n=x", "'\n=x"), ("\uff1dSUM(1)", "'\uff1dSUM(1)"), (3, 3), (-3, -3), (None, None), (True, True),
 ])
 def test_one_rule_for_every_cell(value, expected):
     assert cell(value) == expected
@@ -260,3 +260,18 @@ def test_init_onto_an_existing_file_is_a_usage_error(run, tmp_path, monkeypatch,
     assert "internal error" not in result.err and len(result.err.strip().splitlines()) == 1
     assert (tmp_path / "taken").read_text() == "mine\n"
     assert not (tmp_path / "nowhere").exists()
+
+
+def test_every_module_writing_spreadsheets_goes_through_the_cell_rule():
+    """A CSV or XLSX writer anywhere in datamap must take its cells from datamap.publish.cells."""
+    import re
+    from pathlib import Path
+
+    import datamap
+
+    package = Path(datamap.__file__).parent
+    writers = re.compile(r"^\s*(import csv|from csv import|import openpyxl|from openpyxl)", re.M)
+    for module in package.rglob("*.py"):
+        text = module.read_text(encoding="utf-8")
+        if module.name != "cells.py" and writers.search(text):
+            assert "datamap.publish.cells" in text, f"{module} writes spreadsheets without datamap.publish.cells"

@@ -55,6 +55,9 @@ RECURSIVE = {
     "macro calling itself": "{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}",
     "template including itself": '{% include "en/policy/officer.md.j2" %}',
     "policy including the policy": '{% include "en/policy.md.j2" %}',
+    "template extending itself": '{% extends "en/policy/officer.md.j2" %}',
+    "blocks nested too deep": "{% if true %}" * 5000 + "x" + "{% endif %}" * 5000,
+    "parentheses nested too deep": "{{ " + "(" * 3000 + "1" + ")" * 3000 + " }}",
 }
 
 

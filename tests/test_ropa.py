@@ -32,18 +32,35 @@ def test_reference_csv_has_one_row_per_purpose_with_the_declared_facts(run):
     assert "Account information: until withdrawal" in first["Time limits for erasure"]
     assert first["Technical and organisational security measures"].startswith("administrative: establishing")
     # facts the inventory cannot hold yet are left empty, never filled with a default
-    assert first["Joint controller"] == first["Representative"] == first["Safeguards for the transfers"] == ""
+    assert first["Joint controller"] == first["Representative"] == first["Data protection officer"] == first["Legitimate interests"] == ""
     assert list(rows[0]) == [c.title for c in COLUMNS["en"]]
 
 
 def test_full_fixture_transfers_third_parties_and_special_categories(run):
     rows = _csv(run("export", "ropa", FIXTURES / "full").out)
     service = next(r for r in rows if r["Processing activity (purpose)"] == "Providing the health coaching service")
-    assert "United States, Amplitude, Inc.: contract" in service["Transfers to third countries (country, recipient, legal ground)"]
-    assert "Japan, Sakura Wellness K.K.: consent" in service["Transfers to third countries (country, recipient, legal ground)"]
+    transfers = service["Transfers to third countries (country, recipient)"].split("\n")
+    assert transfers == ["United States, Amplitude, Inc.", "Japan, Sakura Wellness K.K."]
+    # Japan is covered by an adequacy decision; Amplitude declares no safeguard, so none is printed
+    assert service["Safeguards for the transfers"].startswith("Sakura Wellness K.K.: adequacy decision (")
+    assert "Amplitude" not in service["Safeguards for the transfers"]
     assert service["Special categories of personal data"] == "Health information"
     assert "Hanbit Insurance Co., Ltd. (KR): Name, Mobile phone number" in service["Recipients: third parties"]
     assert service["Categories of data subjects"].split("\n") == ["customers", "guardian"]
+
+
+def test_gdpr_facts_fill_representative_dpo_interests_and_safeguards(run):
+    rows = {r["Processing activity (purpose)"]: r for r in _csv(run("export", "ropa", FIXTURES / "gdpr_full").out)}
+    app = rows["Providing the app"]
+    assert app["Representative"].startswith("UK: Wolkenwerk UK Representative Ltd, 1 King Street")
+    assert app["Data protection officer"].split("\n")[0] == "Dr. Anna Weber"
+    # within the EEA is no transfer: Mixpanel in NL is a recipient, not a transfer
+    assert app["Transfers to third countries (country, recipient)"].split("\n") == ["United States, Amazon Web Services EMEA SARL",
+                                                                                     "India, Helpdesk Services Pvt Ltd"]
+    assert "Amazon Web Services EMEA SARL: standard contractual clauses; copy: https://aws.amazon.com/compliance/gdpr-center/" in app["Safeguards for the transfers"]
+    assert "Helpdesk Services Pvt Ltd: derogation (Art 49): contract" in app["Safeguards for the transfers"]
+    assert rows["Preventing fraud"]["Legitimate interests"] == "keeping stolen cards off our service"
+    assert rows["Product analytics"]["Transfers to third countries (country, recipient)"] == ""
 
 
 def test_xlsx_is_read_back_frozen_wrapped_and_byte_identical(run, tmp_path):
@@ -56,7 +73,7 @@ def test_xlsx_is_read_back_frozen_wrapped_and_byte_identical(run, tmp_path):
     assert [c.value for c in sheet[1]] == [c.title for c in COLUMNS["en"]]
     assert sheet["A2"].value == "Provision of the Service"
     assert sheet["A2"].alignment.wrap_text
-    assert sheet.column_dimensions["F"].width == 50
+    assert sheet.column_dimensions["G"].width == 50  # the description
     assert sheet.max_row == 7
 
 

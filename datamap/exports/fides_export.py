@@ -3,8 +3,8 @@ datasets and systems, as ``fideslang`` loads and validates them.
 
 Mapping (what a Fides resource holds of the inventory):
 
-- organization: name; controller contact (name, address, email, phone); the privacy officer as
-  ``data_protection_officer``.
+- organization: name; controller contact (name, address, email, phone); the DPO (or, without one,
+  the privacy officer) as ``data_protection_officer``; the EU representative as ``representative``.
 - items: a custom data category each, under the item's ``fides_category``
   (``user.contact.email.login_email``), named by its English label: so items stay distinct.
 - purposes: a custom data use each, under the purpose's ``fides_use``, named by its title.
@@ -73,15 +73,24 @@ def _dump(resource_type: str, resources: list[dict]) -> str:
     return yaml.safe_dump({resource_type: resources}, sort_keys=False, allow_unicode=True, width=120)
 
 
+def _contact(name, address, email, phone) -> dict:
+    """A Fides ContactDetails: only the parts the inventory holds."""
+    return {k: v for k, v in {"name": _en(name), "address": _en(address), "email": email or "", "phone": phone or ""}.items() if v}
+
+
 def _organization(inventory: Inventory) -> dict:
+    """The DPO when there is one, else the privacy officer, is Fides' data protection officer."""
     org = inventory.organization
-    officer = org.privacy_officer
+    officer = org.dpo or org.privacy_officer
     resource = {
         "fides_key": "default_organization",
         "name": _en(org.name),
-        "controller": {k: v for k, v in {"name": _en(org.name), "address": _en(org.address), "email": org.email or "", "phone": org.phone or ""}.items() if v},
-        "data_protection_officer": {k: v for k, v in {"name": _en(officer.name), "email": officer.email or "", "phone": officer.phone or ""}.items() if v},
+        "controller": _contact(org.name, org.address, org.email, org.phone),
+        "data_protection_officer": _contact(officer.name, None, officer.email, officer.phone),
     }
+    if org.eu_representative is not None:
+        r = org.eu_representative
+        resource["representative"] = _contact(r.name, r.address, r.email, r.phone)
     return resource
 
 

@@ -3,7 +3,7 @@
 Fides resources and what they become:
 
 - ``organization``: the organization (name; controller's address, email and phone; the data
-  protection officer as privacy officer).
+  protection officer as privacy officer; the representative as EU representative).
 - ``data_category``: an item per category the systems and datasets use. A custom category (not in
   the default taxonomy) is an item of its own, under its parent category; a default one is an item
   labelled with the taxonomy's name (CC BY 4.0, see :mod:`datamap.exports.fides_taxonomy`).
@@ -304,6 +304,9 @@ def _organization(resources: dict, state: _State) -> dict | None:
         if controller.get(key):
             organization[key] = str(controller[key])
     organization["privacy_officer"] = {k: str(officer[k]) for k in ("name", "email", "phone") if officer.get(k)}
+    representative = data.get("representative") if isinstance(data.get("representative"), dict) else {}
+    if representative.get("name"):
+        organization["eu_representative"] = {k: str(representative[k]) for k in ("name", "address", "email", "phone") if representative.get(k)}
     if not organization["privacy_officer"]:
         state.note(resource, "W921", "no data_protection_officer: add the privacy officer's name and contact under organization.privacy_officer")
     return organization

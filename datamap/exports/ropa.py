@@ -10,10 +10,12 @@ Korean: one row per system, the personal data file of PIPA Art 32(1) and Enforce
 (개인정보파일의 명칭, 운영 근거 및 처리 목적, 기록되는 개인정보의 항목, 처리 방법, 보유 기간, 제공받는 자,
 운용 기관, 정보주체 수, 개인정보 보호책임자, 열람 요구 접수·처리 부서).
 
-Columns whose facts the inventory cannot hold yet (joint controller, representative, GDPR transfer
-safeguards; processing method and number of data subjects) are present and empty: nothing is
-invented. The Art 30(2) record of a processor is not produced: the inventory does not say whether
-the organization acts as a processor.
+Transfers are those the GDPR regime sees (out of the EEA, or out of the UK for a project that follows
+only the UK GDPR), with the safeguards the recipients declare or the adequacy decision that covers them.
+Columns whose facts the inventory cannot hold yet (the joint controller's identity; processing method
+and number of data subjects) are present and empty: nothing is invented. The Art 30(2) record of a
+processor is not produced: the inventory can say that the organization acts as a processor
+(``organization.role``) but not for which controllers.
 """
 
 from __future__ import annotations
@@ -40,17 +42,19 @@ COLUMNS = {
         Column("activity", "Processing activity (purpose)", 28),
         Column("controller", "Controller: name and contact details", 30),
         Column("joint_controller", "Joint controller", 16),
-        Column("representative", "Representative", 16),
-        Column("officer", "Data protection officer (privacy officer)", 28),
+        Column("representative", "Representative", 24),
+        Column("dpo", "Data protection officer", 24),
+        Column("officer", "Privacy officer", 24),
         Column("description", "Description of the processing", 50),
         Column("lawful_basis", "Lawful basis (GDPR Art 6)", 14),
+        Column("legitimate_interests", "Legitimate interests", 24),
         Column("subjects", "Categories of data subjects", 18),
         Column("data", "Categories of personal data", 30),
         Column("special", "Special categories of personal data", 20),
         Column("processors", "Recipients: processors", 36),
         Column("third_parties", "Recipients: third parties", 30),
-        Column("transfers", "Transfers to third countries (country, recipient, legal ground)", 36),
-        Column("safeguards", "Safeguards for the transfers", 18),
+        Column("transfers", "Transfers to third countries (country, recipient)", 30),
+        Column("safeguards", "Safeguards for the transfers", 36),
         Column("retention", "Time limits for erasure", 40),
         Column("security", "Technical and organisational security measures", 50),
         Column("location", "Location of personal data (systems)", 30),
@@ -79,8 +83,6 @@ _GDPR_BASIS = {"6(1)(a)": "Art 6(1)(a) consent", "6(1)(b)": "Art 6(1)(b) contrac
 _PIPA_BASIS = {"consent": "정보주체의 동의", "contract": "계약의 체결·이행", "statute": "법률의 특별한 규정 또는 법령상 의무의 준수",
                "vital_interest": "정보주체 등의 생명·신체·재산상 이익", "legitimate_interest": "개인정보처리자의 정당한 이익",
                "public_task": "공공기관의 소관 업무 수행"}
-_GROUNDS = {"en": {"consent": "consent", "contract": "contract", "statute": "statute", "certification": "certification", "adequacy": "adequacy"},
-            "ko": {"consent": "동의", "contract": "계약", "statute": "법률", "certification": "인증", "adequacy": "적정성 인정"}}
 _EVENTS = {
     "en": {"collection": "collection", "withdrawal": "withdrawal", "purpose_achieved": "the purpose is achieved",
            "contract_end": "the end of the contract", "transaction": "the transaction"},
@@ -138,44 +140,70 @@ def _third_parties(inventory: Inventory, items: list[Item], lang: str) -> list[s
             for p in inventory.third_parties if ids & set(p.items)]
 
 
-def _transfer(recipient: str, country: str, details, lang: str) -> str:
-    ground = f": {_GROUNDS[lang][details.legal_ground]}" if details is not None else ""
-    return f"{language.country(country, lang)}, {recipient}{ground}"
+def _representatives(inventory: Inventory, lang: str) -> str:
+    org = inventory.organization
+    found = [(where, r) for where, r in (("EU", org.eu_representative), ("UK", org.uk_representative)) if r is not None]
+    return "\n".join(f"{where}: " + ", ".join(v for v in (language.text(r.name, lang), language.text(r.address, lang), r.email, r.phone) if v)
+                     for where, r in found)
+
+
+def _cover(cover) -> str:
+    """One safeguard in words: its mechanism, the derogation relied on, the decision behind it, where to get a copy."""
+    words = value_word(cover.mechanism, "en")
+    declared = cover.declared
+    if declared is not None and declared.derogation:
+        words += f": {value_word(declared.derogation, 'en')}"
+    if cover.decision is not None:
+        words += f" ({cover.decision.reference})"
+    if declared is not None and declared.copy_from:
+        words += f"; copy: {language.text(declared.copy_from, 'en')}"
+    return words
+
+
+def _gdpr_transfers(inventory: Inventory, graph: nx.MultiDiGraph) -> list:
+    """Transfers out of the GDPR's area (the UK GDPR's, for a project that follows only that), with their safeguards."""
+    from datamap.lineage.facts import policy_facts
+    from datamap.regimes.gdpr.facts import transfers_of
+
+    regimes = inventory.policy.regimes
+    regime = "uk_gdpr" if "uk_gdpr" in regimes and "gdpr" not in regimes else "gdpr"
+    return transfers_of(policy_facts(inventory, graph), regime)
 
 
 def controller_rows(inventory: Inventory, graph: nx.MultiDiGraph) -> list[list[str]]:
     """Art 30(1): one row per purpose, in the inventory's order."""
     lang = "en"
-    home = inventory.organization.country
+    org = inventory.organization
     processors = inventory.by_id("processors")
     security = _security(inventory, lang)
+    transfers = _gdpr_transfers(inventory, graph)
     rows = []
     for purpose in inventory.purposes:
         items = [g.entity(graph, n) for n in g.items_of_purpose(graph, purpose.id)]
+        ids = {i.id for i in items}
         systems = [s for s in inventory.systems if purpose.id in s.purposes]
         operators = [processors[o] for o in dict.fromkeys(s.operator for s in systems) if o in processors]
-        transfers = [
-            _transfer(language.text(processors[s.operator].name, lang) if s.operator in processors else language.text(inventory.organization.name, lang),
-                      inventory.system_country(s), s.transfer, lang)
-            for s in systems if inventory.system_country(s) != home
-        ]
-        ids = {i.id for i in items}
-        transfers += [_transfer(language.text(p.name, lang), p.country, p.transfer, lang)
-                      for p in inventory.third_parties if p.country != home and ids & set(p.items)]
+        operator_ids = {p.id for p in operators}
+        here = [t for t in transfers if (t.kind == "processor" and t.recipient.id in operator_ids)
+                or (t.kind == "third_party" and ids & set(t.recipient.items))]
         basis = purpose.legal_basis.gdpr if purpose.legal_basis else None
         cells = {
             "activity": language.text(purpose.title, lang),
             "controller": _controller(inventory, lang),
-            "officer": _person(inventory.organization.privacy_officer, lang),
+            "representative": _representatives(inventory, lang),
+            "dpo": _person(org.dpo, lang),
+            "officer": _person(org.privacy_officer, lang),
             "description": _lines(language.text(d, lang) for d in purpose.details),
             "lawful_basis": _GDPR_BASIS[basis] if basis else "",
+            "legitimate_interests": language.text(purpose.legitimate_interest, lang),
             "subjects": _lines(value_word(s, lang) for i in items for s in i.subjects),
             "data": _lines(language.text(i.label, lang) for i in items),
             "special": _lines(language.text(i.label, lang) for i in items if i.sensitivity == "sensitive"),
             "processors": _lines(f"{language.text(p.name, lang)} ({p.country}): {'; '.join(language.text(t, lang) for t in p.tasks)}"
                                  for p in operators),
             "third_parties": _lines(_third_parties(inventory, items, lang)),
-            "transfers": _lines(transfers),
+            "transfers": _lines(f"{language.country(t.country, lang)}, {language.text(t.recipient.name, lang)}" for t in here),
+            "safeguards": _lines(f"{language.text(t.recipient.name, lang)}: {'; '.join(_cover(c) for c in t.covers)}" for t in here if t.covers),
             "retention": _retention_of(items, inventory, lang),
             "security": security,
             "location": _lines(f"{language.text(s.name, lang)} ({inventory.system_country(s)})" for s in systems),

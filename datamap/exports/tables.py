@@ -6,49 +6,32 @@ header and rows of plain strings and hand them here.
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 import zipfile
 
+from datamap.publish.cells import cell as cell_value, csv_text
 from datamap.publish.render import md_escape
-
-#: characters that make a spreadsheet read a cell as a formula (OWASP CSV injection)
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
-
-
-def neutralize(value: str) -> str:
-    """A cell no spreadsheet evaluates: a leading formula character gets a leading apostrophe.
-
-    Local to the exports until the publishing stage offers one shared neutralizing function;
-    then this one should call it (same rule: prefix, never drop text).
-    """
-    return "'" + value if value.startswith(_FORMULA_START) else value
 
 
 def to_csv(header: list[str], rows: list[list[str]], safe: bool = True) -> str:
     """CSV with a header row; ``safe=False`` only for machine formats whose readers never evaluate cells."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    clean = neutralize if safe else (lambda v: v)
-    writer.writerow([clean(h) for h in header])
-    writer.writerows([[clean(cell) for cell in row] for row in rows])
-    return out.getvalue()
+    return csv_text(header, rows, safe)
 
 
 def to_markdown(title: str, header: list[str], rows: list[list[str]], notes: list[str] = ()) -> str:
     """A heading, a pipe table and notes; every cell is made inert Markdown, line breaks become <br>."""
 
-    def cell(value: str) -> str:
+    def md_cell(value: str) -> str:
         return "<br>".join(md_escape(line) for line in value.split("\n")) or " "
 
     lines = [f"# {md_escape(title)}", ""]
     lines += [f"- {md_escape(note)}" for note in notes]
     if notes:
         lines.append("")
-    lines.append("| " + " | ".join(cell(h) for h in header) + " |")
+    lines.append("| " + " | ".join(md_cell(h) for h in header) + " |")
     lines.append("|" + "---|" * len(header))
-    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(md_cell(c) for c in row) + " |" for row in rows]
     return "\n".join(lines) + "\n"
 
 
@@ -73,11 +56,11 @@ def to_xlsx(sheet_title: str, header: list[str], rows: list[list[str]], widths: 
     wrap = Alignment(wrap_text=True, vertical="top")
     bold = Font(bold=True)
     for col, value in enumerate(header, start=1):
-        cell = sheet.cell(row=1, column=col, value=neutralize(value))
+        cell = sheet.cell(row=1, column=col, value=cell_value(value))
         cell.font, cell.alignment = bold, wrap
     for r, row in enumerate(rows, start=2):
         for col, value in enumerate(row, start=1):
-            cell = sheet.cell(row=r, column=col, value=neutralize(value))
+            cell = sheet.cell(row=r, column=col, value=cell_value(value))
             cell.data_type = "s"  # text, whatever it looks like: never a formula
             cell.alignment = wrap
     for col, _ in enumerate(header, start=1):

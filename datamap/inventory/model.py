@@ -10,25 +10,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal, Optional
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, WithJsonSchema
+from pydantic import AfterValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from datamap.inventory.values import (  # noqa: F401  (re-exported: the model is where types are looked up)
     ANY_LANGUAGE, LANGUAGE_CODE, LANGUAGES, MAX_STRING, MAX_VERSION_LENGTH, VERSION_PATTERN, Country, Duration, Email, Id, Label,
     StorageDuration, Text, Version, is_language,
 )
+from datamap.inventory.base import Entity, Schema  # noqa: F401  (re-exported)
+from datamap.inventory.policy_parts import (  # noqa: F401  (re-exported)
+    Clause, Department, InactiveAccounts, NoticeChannel, ProcessorRetention, RetentionEvent, RetentionThen,
+)
 from datamap.inventory.store_types import AppleDataType, GoogleDataType, StorePurpose
 from datamap.regimes import REGIMES
-
-class Schema(BaseModel):
-    """Base of every inventory mapping: unknown keys are errors, not silently ignored."""
-
-    model_config = ConfigDict(extra="forbid", populate_by_name=False, str_max_length=MAX_STRING)
-
-
-class Entity(Schema):
-    id: Id
-
 
 # --- organization ------------------------------------------------------------------------------
 
@@ -100,6 +94,10 @@ class Organization(Schema):
     services: list[Service] = Field(min_length=1)
     privacy_officer: Person
     complaints_department: Optional[Person] = None
+    privacy_department: Optional[Department] = Field(None, description="the department that assists the privacy officer")
+    access_department: Optional[Department] = Field(
+        None, description="the department that receives and handles requests to access personal information (PIPA Art 35)"
+    )
     customer_center: Optional[CustomerCenter] = None
     domestic_agent: Optional[DomesticAgent] = None
     dpo: Optional[Person] = Field(None, description="data protection officer (GDPR Art 37-39)")
@@ -113,6 +111,10 @@ class PolicyVersion(Schema):
     version: Version
     effective: dt.date
     summary: Optional[Text] = None
+
+
+#: what the policy calls the people whose data it processes
+SubjectTerm = Literal["data_subject", "user", "member", "customer"]
 
 
 def _check_regime(value: str) -> str:
@@ -152,6 +154,18 @@ class Policy(Schema):
     title: Optional[Label] = None
     scope_exclusions: list[Text] = Field(default_factory=list, description="what the policy does not cover")
     history: list[PolicyVersion] = Field(default_factory=list, description="earlier versions, newest first")
+    earlier_versions_url: Optional[str] = Field(None, description="where earlier versions of the policy can be read")
+    subject_term: SubjectTerm = Field(
+        "data_subject", description="what the policy calls the people whose data it processes: 정보주체 (default), 이용자, 회원 or 고객"
+    )
+    preamble: Literal["pipc", "general"] = Field(
+        "pipc", description="'pipc': the PIPC guideline's preamble citing PIPA Article 30; 'general': a preamble citing the privacy laws in general"
+    )
+    sections: Optional[list[str]] = Field(
+        None,
+        description="the policy's own order of sections (keys such as purposes, retention, items, clause:<id>); "
+        "absent: the PIPC guideline's order. Sections with facts that the list leaves out follow the section before them in that order.",
+    )
 
 
 # --- what is collected, where it is kept, who receives it --------------------------------------
@@ -248,6 +262,7 @@ class Processor(Entity):
     contact: Optional[str] = None
     contract: Optional[str] = None
     sub_processors: list[SubProcessor] = Field(default_factory=list)
+    retention: Optional[ProcessorRetention] = Field(None, description="how long the entrustee keeps the data")
     safeguards: list[Safeguard] = Field(default_factory=list, description="how transfers to it outside the EEA or the UK are protected")
 
 
@@ -300,7 +315,10 @@ class RetentionRule(Entity):
     records: Label = Field(description="the records this rule keeps, e.g. 'Records of payment'")
     items: list[Id] = Field(min_length=1)
     period: Optional[Duration] = Field(None, description="how long; absent means until the trigger event")
-    trigger: Literal["collection", "withdrawal", "purpose_achieved", "contract_end", "transaction"] = "collection"
+    at_most: bool = Field(False, description="the period is an upper limit ('at most 1 year'), not a fixed term")
+    trigger: RetentionEvent = "collection"
+    then: Optional[RetentionThen] = Field(None, description="compound retention: kept until the trigger event, then this long more")
+    criteria: Optional[Text] = Field(None, description="retention decided by criteria rather than a period")
     law: Optional[Id] = Field(None, description="the statute that requires the period")
     reason: Optional[Text] = None
     criteria: Optional[Text] = Field(None, description="the criteria that set the period, where no fixed period is given (GDPR Art 13(2)(a))")
@@ -366,6 +384,8 @@ class Remedy(Schema):
     name: Label
     phone: Optional[str] = None
     website: Optional[str] = None
+    address: Optional[Text] = Field(None, description="postal address")
+    handles: Optional[Text] = Field(None, description="what the body handles, e.g. 'dispute mediation'")
 
 
 #: sections that are lists of entities, in the order the policy uses them
@@ -383,6 +403,7 @@ LIST_SECTIONS = {
     "rights_procedures": RightsProcedure,
     "automated_decisions": AutomatedDecision,
     "remedies": Remedy,
+    "clauses": Clause,
 }
 #: sections held once in the whole inventory
 SINGLE_SECTIONS = {
@@ -390,6 +411,7 @@ SINGLE_SECTIONS = {
     "policy": Policy,
     "destruction": Destruction,
     "children": Children,
+    "inactive_accounts": InactiveAccounts,
 }
 REQUIRED_SECTIONS = ("organization", "policy")
 
@@ -403,6 +425,7 @@ class InventoryFile(Schema):
     policy: Optional[Policy] = None
     destruction: Optional[Destruction] = None
     children: Optional[Children] = None
+    inactive_accounts: Optional[InactiveAccounts] = None
     items: list[Item] = Field(default_factory=list)
     collection_points: list[CollectionPoint] = Field(default_factory=list)
     purposes: list[Purpose] = Field(default_factory=list)
@@ -416,6 +439,7 @@ class InventoryFile(Schema):
     rights_procedures: list[RightsProcedure] = Field(default_factory=list)
     automated_decisions: list[AutomatedDecision] = Field(default_factory=list)
     remedies: list[Remedy] = Field(default_factory=list)
+    clauses: list[Clause] = Field(default_factory=list)
 
 
 class Inventory(InventoryFile):

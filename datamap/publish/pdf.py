@@ -147,10 +147,15 @@ def preload() -> None:
 def html_to_pdf(html: str, lang: str, base_dir: Path, roots: list[Path] | None = None) -> tuple[bytes, list[str]]:
     """A PDF of an HTML page, and the URLs it refused to fetch.
 
-    Relative URLs resolve against ``base_dir``; files under it and under ``roots`` may be read.
+    Relative URLs resolve against ``base_dir``; files under it and under ``roots`` may be read. A Korean
+    page gets word joiners first (:mod:`datamap.publish.hangul`), so that its lines break only between words.
     """
     global _worker
     check_fonts(lang)
+    if lang == "ko":
+        from datamap.publish.hangul import join_words
+
+        html = join_words(html)
     job = (html, str(base_dir), [str(root) for root in roots or []])
     if _worker is not None:
         try:

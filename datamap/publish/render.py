@@ -47,6 +47,17 @@ def md_escape(value: str) -> str:
     return " ".join(value.split())
 
 
+_LINKABLE = re.compile(r"https?://[A-Za-z0-9.-]+(?:/[A-Za-z0-9._~%/?#=&+,;:@!$'*-]*)?")
+
+
+def autolink(value: str) -> Markup:
+    """A web address as a Markdown autolink (clickable in HTML and PDF); anything else as escaped text."""
+    value = str(value)
+    if _LINKABLE.fullmatch(value):
+        return Markup(f"<{value}>")
+    return Markup(md_escape(value))
+
+
 def _finalize(value):
     if value is None:
         return ""
@@ -111,6 +122,7 @@ def environment(lang: str, templates_dir: Path | None = None) -> BoundedEnvironm
         capfirst=_capfirst,
         extract_from=lambda key, mapping: mapping[key],
         md=lambda value: Markup(md_escape(str(value))),
+        autolink=autolink,
     )
     env.globals["lang"] = lang
     return env

@@ -210,7 +210,7 @@ def bounded(name: str) -> Iterator[None]:
     except TemplateLimit as e:
         raise TemplateProblem(f"template {name}: {e}") from None
     except RecursionError:
-        raise TemplateProblem(f"template {name}: E113 recursion without end (a macro calling itself, or a template including itself)") from None
+        raise TemplateProblem(f"template {name}: E113 recursion without end or nesting too deep (a macro calling itself, a template including itself)") from None
     except MemoryError:
         raise TemplateProblem(f"template {name}: E112 stopped: out of memory") from None
     except TooLarge as e:

@@ -11,7 +11,8 @@ import datetime as dt
 from typing import Callable, Iterable
 
 from datamap import language
-from datamap.lineage.facts import SECTIONS, PolicyFacts
+from datamap.lineage.facts import PolicyFacts
+from datamap.lineage.sections import CLAUSE_PREFIX
 from datamap.review.changes import field_changes
 from datamap.review.wording import PHRASES, phrase, section_title, value_word, what
 
@@ -51,11 +52,16 @@ class Summary:
 
     def add(self, section: str, text: str) -> None:
         number = (self.new.sections.get(section) or self.old.sections.get(section)) if self.regime == "pipa" else None
-        title = section_title(section, self.lang, self.regime)
+        title = self._clause_title(section) or section_title(section, self.lang, self.regime)
         if number:
             self.lines.append((number, self.say("article", number=number, title=title, text=text)))
         else:
             self.lines.append((0, self.say("unnumbered", title=title, text=text)))
+
+    def _clause_title(self, section: str) -> str | None:
+        """A custom clause of its own is named by its title."""
+        clause = self.new.clause_articles.get(section) or self.old.clause_articles.get(section)
+        return self.t(clause.title) if clause is not None else None
 
     def fields(self, section: str, kind: str, name: str, old, new, skip=frozenset()) -> None:
         """A line for every other field of the entity that changes (see :mod:`datamap.review.changes`)."""
@@ -105,13 +111,16 @@ def _sections(s: Summary) -> None:
     if s.regime != "pipa":
         return  # the numbered articles are PIPA's; other regimes' documents have plain headings
     old, new = s.old.sections, s.new.sections
-    for key, _ in SECTIONS:
+    keys = list(dict.fromkeys([*new, *old]))
+    for key in keys:
+        if key.startswith(CLAUSE_PREFIX):
+            continue  # custom clauses are summarized with their text
         if key in new and key not in old:
             title = section_title(key, s.lang)
             s.add(key, s.say("section_added", title=title, title_lower=title.lower()))
         elif key in old and key not in new:
             s.add(key, s.say("section_removed"))
-    moved = [s.say("move", old=old[k], new=new[k], title=section_title(k, s.lang)) for k, _ in SECTIONS if k in old and k in new and old[k] != new[k]]
+    moved = [s.say("move", old=old[k], new=new[k], title=section_title(k, s.lang)) for k in keys if k in old and k in new and old[k] != new[k]]
     if moved:
         s.lines.append((0, s.say("renumbered", moves=", ".join(moved))))
 
@@ -174,7 +183,11 @@ def _retention(s: Summary) -> None:
         return _by_id(rows)
 
     def period(rule):
-        return language.duration(rule.period, s.lang) if rule.period else s.say("until", trigger=s.word(rule.trigger))
+        if rule.criteria and not rule.period:
+            return s.say("by_criteria", criteria=s.t(rule.criteria))
+        text = language.duration(rule.period, s.lang) if rule.period else s.say("until", trigger=s.word(rule.trigger))
+        text = s.say("at_most", period=text) if rule.at_most else text
+        return s.say("then_more", first=text, period=language.duration(rule.then.period, s.lang)) if rule.then else text
 
     def law(facts, law_id):
         found = facts.inventory.by_id("laws").get(law_id) if law_id else None
@@ -291,20 +304,21 @@ def _simple_lists(s: Summary) -> None:
              compare_fields("security", "security_measures", measure))
 
     org_old, org_new = old.organization, new.organization
-    s.fields("officer", "organization", "", org_old, org_new,
-             skip=set(type(org_new).model_fields) - {"privacy_officer", "complaints_department", "customer_center"})
+    officer = {"privacy_officer", "complaints_department", "customer_center", "privacy_department"}
+    s.fields("officer", "organization", "", org_old, org_new, skip=set(type(org_new).model_fields) - officer)
+    s.fields("access_department", "organization", "", org_old, org_new, skip=set(type(org_new).model_fields) - {"access_department"})
     if org_old.domestic_agent and org_new.domestic_agent:
         s.fields("domestic_agent", "organization", "", org_old, org_new, skip=set(type(org_new).model_fields) - {"domestic_agent"})
-    s.fields("organization", "organization", "", org_old, org_new,
-             skip={"privacy_officer", "complaints_department", "customer_center", "domestic_agent"})
+    s.fields("organization", "organization", "", org_old, org_new, skip=officer | {"domestic_agent", "access_department"})
     if old.destruction is not None and new.destruction is not None:  # a GDPR inventory has none
         s.fields("destruction", "destruction", "", old.destruction, new.destruction)
     if old.children is not None and new.children is not None:
         s.fields("children", "children", "", old.children, new.children)
-    s.fields("miscellaneous", "policy", "", old.policy, new.policy, skip={"version", "effective", "history"})
+    changes = "changes" if "changes" in s.new.sections else "miscellaneous"
+    s.fields(changes, "policy", "", old.policy, new.policy, skip={"version", "effective", "history"})
     if (old.policy.version, old.policy.effective) != (new.policy.version, new.policy.effective):
         day = (lambda d: language.date(d, s.lang)) if s.lang == "ko" else dt.date.isoformat
-        s.add("miscellaneous", s.say("version", old=old.policy.version, old_date=day(old.policy.effective),
+        s.add(changes, s.say("version", old=old.policy.version, old_date=day(old.policy.effective),
                                      new=new.policy.version, new_date=day(new.policy.effective)))
 
 
@@ -312,7 +326,9 @@ def summarize(old: PolicyFacts, new: PolicyFacts, lang: str = "en") -> list[str]
     """Plain-language lines saying what changes in the published policy, in the order of its articles."""
     s = Summary(old, new, lang)
     _sections(s)
-    for step in (_items, _collection, _purposes, _retention, _recipients, _simple_lists):
+    from datamap.review import diff_layout
+
+    for step in (_items, _collection, _purposes, _retention, _recipients, _simple_lists, *diff_layout.STEPS):
         step(s)
     return list(dict.fromkeys(text for _, text in sorted(s.lines, key=lambda line: line[0])))
 

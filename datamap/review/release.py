@@ -19,7 +19,7 @@ import yaml
 
 from datamap.errors import UsageError
 from datamap.confine import confined, project_root
-from datamap.inventory.model import LANGUAGES, MAX_VERSION_LENGTH, VERSION_PATTERN, Policy
+from datamap.inventory.model import MAX_VERSION_LENGTH, VERSION_PATTERN, Policy
 from datamap.output import write_atomic
 
 VERSIONS_DIR = "versions"

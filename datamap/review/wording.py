@@ -61,6 +61,19 @@ PHRASES: dict[str, tuple[str, str]] = {
     "none": ("none", "없음"),
     "yes": ("yes", "예"),
     "no": ("no", "아니요"),
+    "by_criteria": ("by the criteria: {criteria}", "다음 기준에 따라: {criteria}"),
+    "at_most": ("at most {period}", "최대 {period}"),
+    "then_more": ("{first}, then {period} more", "{first}, 그 후 {period} 더"),
+    "inactive_new": ("new inactive-account rule: {text}", "새 장기 미이용자 규칙: {text}"),
+    "inactive_removed": ("removed inactive-account rule: {text}", "삭제된 장기 미이용자 규칙: {text}"),
+    "inactive_rule": ("data of people inactive for {after} is {action}", "{after} 동안 이용하지 않은 사람의 개인정보: {action}"),
+    "inactive_kept": ("{text} for {period}", "{text}({period} 보관)"),
+    "inactive_notice": ("{text}, notice {period} before", "{text}, {period} 전 통지"),
+    "inactive_channels": ("{text} by {channels}", "{text}({channels})"),
+    "clause_new": ("new clause: {title}", "새 조항: {title}"),
+    "clause_removed": ("removed clause: {title}", "삭제된 조항: {title}"),
+    "clause_changed": ("clause {title} changes", "조항 {title} 변경"),
+    "history_lists": ("version history now lists version {version} (effective {date})", "변경 이력에 버전 {version}({date} 시행) 추가"),
     # the report around the summary
     "report_title": ("Privacy policy changes: {old} → {new}", "개인정보 처리방침 변경 사항: {old} → {new}"),
     "summary": ("Summary", "요약"),
@@ -92,6 +105,7 @@ WHAT: dict[str, tuple[str, str]] = {
     "policy": ("the policy", "처리방침"),
     "destruction": ("destruction", "파기"),
     "children": ("children under 14", "만 14세 미만 아동"),
+    "inactive_accounts": ("the inactive-account rule", "장기 미이용자 규칙"),
 }
 
 #: plain names of the policy's sections
@@ -114,6 +128,9 @@ SECTION_TITLES: dict[str, tuple[str, str]] = {
     "domestic_agent": ("Domestic agent", "국내대리인"),
     "remedies": ("Remedies", "권익침해 구제 방법"),
     "miscellaneous": ("Miscellaneous", "기타"),
+    "inactive_accounts": ("Inactive accounts", "장기 미이용자"),
+    "access_department": ("Access requests", "열람청구 접수·처리 부서"),
+    "changes": ("Changes to the policy", "처리방침의 변경"),
 }
 
 #: the GDPR notice's headings for the summary's sections, where they differ (datamap.regimes.gdpr)
@@ -153,6 +170,16 @@ FIELDS: dict[str, tuple[str, str]] = {
     "consent_method": ("how consent is obtained", "동의 방법"), "representative_items": ("legal representative's items", "법정대리인 정보 항목"),
     "criteria": ("criteria", "기준"), "how_to_object": ("how to object", "거부 방법"), "version": ("version", "버전"),
     "effective": ("effective date", "시행일"), "history": ("history", "변경 이력"), "summary": ("summary", "요약"),
+    "at_most": ("upper limit", "최대 기간 여부"), "then": ("further retention", "이후 추가 보관"), "until": ("until", "종료 시점"),
+    "privacy_department": ("department in charge of privacy", "개인정보 보호 담당부서"),
+    "access_department": ("department receiving access requests", "열람청구 접수·처리 부서"),
+    "contact_person": ("person in charge", "담당자"), "handles": ("what it handles", "담당 업무"),
+    "earlier_versions_url": ("where earlier versions are", "이전 버전 주소"), "subject_term": ("word for the data subject", "정보주체 호칭"),
+    "preamble": ("preamble", "전문"), "sections": ("order of sections", "조항 순서"),
+    "after": ("after", "기준 기간·위치"), "action": ("what happens", "조치"), "storage_period": ("separate storage period", "분리 보관 기간"),
+    "notice_before": ("notice in advance", "사전 통지 기간"), "notice_channels": ("notice channels", "통지 방법"),
+    "notice_items": ("what the notice says", "통지 내용"), "reactivation": ("how to reactivate", "재이용 방법"),
+    "paragraphs": ("paragraphs", "문단"), "placement": ("placement", "배치"),
     "consequences": ("consequences", "영향"), "age_of_consent": ("age of consent", "동의 가능 연령"),
     "publicly_accessible": ("publicly accessible source", "공개된 출처 여부"), "source": ("source", "출처"),
     "gdpr_special": ("GDPR condition for special categories", "GDPR상 특수 범주 처리 요건"), "dpo": ("data protection officer", "데이터 보호 책임자"),
@@ -195,6 +222,11 @@ VALUES: dict[str, tuple[str, str]] = {
     "withdrawal_of_consent": ("withdrawal of consent", "동의 철회"), "portability": ("portability", "전송 요구"),
     "objection": ("objection", "거부"), "automated_decision": ("automated decisions", "자동화된 결정에 대한 거부·설명 요구"),
     "paper": ("paper", "종이"), "electronic": ("electronic", "전자적 파일"), "writing": ("writing", "서면"), "telephone": ("telephone", "전화"), "email": ("email", "이메일"),
+    "separate_storage": ("stored separately", "분리 보관"), "destruction": ("destroyed", "파기"),
+    "sms": ("text message", "문자메시지"), "post": ("post", "우편"), "phone": ("telephone", "전화"), "app_push": ("app notification", "앱 푸시 알림"),
+    "in_service": ("notice in the service", "서비스 내 알림"), "article": ("article", "조"), "paragraph": ("paragraph", "문단"),
+    "data_subject": ("data subjects", "정보주체"), "user": ("users", "이용자"), "member": ("members", "회원"),
+    "pipc": ("PIPC guideline", "작성지침"), "general": ("general", "일반"),
     "web": ("web", "웹"), "self": ("the organization itself", "개인정보처리자 자신"), "customer": ("customers", "고객"),
     "bcr": ("binding corporate rules", "구속력 있는 기업 규칙"), "contract_prerequisite": ("prerequisite for a contract", "계약 체결의 전제 조건"),
     "contractual": ("contractual requirement", "계약상 의무"), "statutory": ("statutory requirement", "법령상 의무"),
@@ -225,6 +257,8 @@ def what(kind: str, lang: str, regime: str = "pipa") -> str:
 
 
 def section_title(key: str, lang: str, regime: str = "pipa") -> str:
+    if key.startswith("clause:"):  # a custom clause of its own is named by its id
+        return key.split(":", 1)[1]
     if regime != "pipa" and key in GDPR_SECTION_TITLES:
         return _pick(GDPR_SECTION_TITLES[key], lang)
     return _pick(SECTION_TITLES[key], lang)

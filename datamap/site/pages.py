@@ -38,7 +38,7 @@ from datamap.confine import Escape, confined, inside, kind_of
 from datamap.errors import DatamapError, TemplateProblem
 from datamap.inventory.load import display_path
 from datamap.lineage.facts import processor_rows
-from datamap.inventory.model import LANGUAGES, Inventory
+from datamap.inventory.model import Inventory
 from datamap.regimes import regimes_of
 from datamap.output import leftover_temporaries, write_atomic
 from datamap.publish.render import environment, md_escape, render_policy, template_problems
@@ -144,8 +144,8 @@ class _Pages:
         self.inventory, self.graph, self.lang, self.templates_dir = inventory, graph, lang, templates_dir
         self.env = environment(lang, templates_dir)
         # the first regime's wording (GDPR: processors, not entrustees), else the language's
-        words = self.env.select_template([regimes_of(inventory)[0].template(lang, "site/words.j2"), f"{lang}/site/words.j2"])
-        with template_problems(words.name):
+        with template_problems(f"{lang}/site/words.j2"):
+            words = self.env.select_template([regimes_of(inventory)[0].template(lang, "site/words.j2"), f"{lang}/site/words.j2"])
             self.words = words.module.words
         #: entities by id, for templates (built once: pages look them up for every row)
         self.ids = {section: inventory.by_id(section) for section in ("items", "processors", "laws", "systems", "purposes")}
