@@ -102,7 +102,7 @@ class Person(Schema):
 
 
 class CustomerCenter(Schema):
-    channels: list[Literal["writing", "telephone", "email", "web"]] = ["email"]
+    channels: list[Literal["writing", "telephone", "email", "web"]] = Field(min_length=1, description="how customers reach the center")
     email: Optional[str] = None
     phone: Optional[str] = None
     url: Optional[str] = None
@@ -156,8 +156,16 @@ class Item(Entity):
     label: Text
     description: Optional[Text] = None
     sensitivity: Literal["ordinary", "sensitive", "unique_identifier"] = "ordinary"
-    subjects: list[Id] = Field(default_factory=lambda: ["customer"])
-    required: bool = True
+    subjects: list[Id] = Field(default_factory=list, description="ids of the data subjects (under 'data_subjects') it concerns")
+    required: Optional[bool] = Field(
+        None, description="true: needed to use the service; false: optional. Absent: not stated (a completeness finding)"
+    )
+
+
+class DataSubject(Entity):
+    """Whose personal data it is: customers, their employees, legal representatives..."""
+
+    name: Text
 
 
 class CollectionPoint(Entity):
@@ -208,11 +216,19 @@ class Processor(Entity):
     """An entrustee: processes personal data on the organization's behalf."""
 
     name: Text
-    country: Country
+    country: Optional[Country] = Field(None, description="where it processes the data; absent is a completeness finding")
     tasks: list[Text] = Field(default_factory=list)
+    items: Optional[list[Id]] = Field(
+        None, description="items it receives, when its systems are not modelled; checked against the lineage when both exist"
+    )
     contact: Optional[str] = None
-    contract: Optional[str] = None
-    sub_processors: list[SubProcessor] = Field(default_factory=list)
+    contract: Optional[str] = Field(None, description="the entrustment contract, e.g. 'Data processing agreement of 2024-03-01'")
+    transfer: Optional[OverseasTransfer] = Field(
+        None, description="the transfer abroad of the items it declares under 'items', when it is abroad"
+    )
+    sub_processors: Optional[list[SubProcessor]] = Field(
+        None, description="re-entrustees; an empty list declares that there are none"
+    )
 
 
 class ThirdParty(Entity):
@@ -223,7 +239,7 @@ class ThirdParty(Entity):
     purpose: Text
     items: list[Id] = Field(min_length=1)
     retention: Text
-    legal_ground: Literal["consent", "statute", "contract"] = "consent"
+    legal_ground: Literal["consent", "statute", "contract"]
     law: Optional[Id] = None
     contact: Optional[str] = None
     transfer: Optional[OverseasTransfer] = None
@@ -248,9 +264,11 @@ class Law(Entity):
 
 class RetentionRule(Entity):
     records: Text = Field(description="the records this rule keeps, e.g. 'Records of payment'")
-    items: list[Id] = Field(min_length=1)
+    items: list[Id] = Field(default_factory=list, description="the items in those records; a statutory row may name only the records")
     period: Optional[Duration] = Field(None, description="how long; absent means until the trigger event")
-    trigger: Literal["collection", "withdrawal", "purpose_achieved", "contract_end", "transaction"] = "collection"
+    trigger: Optional[Literal["collection", "withdrawal", "purpose_achieved", "contract_end", "transaction"]] = Field(
+        None, description="the event the period runs from (or, without a period, until); absent: the period is stated alone"
+    )
     law: Optional[Id] = Field(None, description="the statute that requires the period")
     reason: Optional[Text] = None
 
@@ -258,7 +276,7 @@ class RetentionRule(Entity):
 class WebStorage(Entity):
     kind: Literal["cookie", "local_storage", "session_storage", "cache_storage"]
     name: Optional[str] = None
-    party: Literal["first", "third"] = "first"
+    party: Optional[Literal["first", "third"]] = Field(None, description="first: set by the organization; third: by another company")
     provider: Optional[Text] = None
     purpose: Text
     duration: Optional[str] = Field(None, description="ISO 8601 duration, 'session' or 'persistent'")
@@ -312,6 +330,7 @@ class Remedy(Schema):
 
 #: sections that are lists of entities, in the order the policy uses them
 LIST_SECTIONS = {
+    "data_subjects": DataSubject,
     "items": Item,
     "collection_points": CollectionPoint,
     "purposes": Purpose,
@@ -345,6 +364,7 @@ class InventoryFile(Schema):
     policy: Optional[Policy] = None
     destruction: Optional[Destruction] = None
     children: Optional[Children] = None
+    data_subjects: list[DataSubject] = Field(default_factory=list)
     items: list[Item] = Field(default_factory=list)
     collection_points: list[CollectionPoint] = Field(default_factory=list)
     purposes: list[Purpose] = Field(default_factory=list)

@@ -105,6 +105,7 @@ def environment(lang: str, templates_dir: Path | None = None) -> SandboxedEnviro
         extract_from=lambda key, mapping: mapping[key],
         md=lambda value: Markup(md_escape(str(value))),
     )
+    env.tests["contains"] = lambda sequence, value: value in (sequence or ())
     env.globals["lang"] = lang
     return env
 
@@ -152,7 +153,8 @@ def processor_records(inventory: Inventory, graph: nx.MultiDiGraph, lang: str) -
                 "items": [language.text(label, lang) for label in row.labels],
                 "item_ids": [item.id for item in row.items],
                 "tasks": [language.text(task, lang) for task in p.tasks],
-                "sub_processors": [
+                # null: not declared; []: declared that there are none
+                "sub_processors": None if p.sub_processors is None else [
                     {"name": language.text(s.name, lang), "country": s.country, "task": language.text(s.task, lang)} for s in p.sub_processors
                 ],
                 "overseas": row.overseas,
@@ -173,6 +175,9 @@ def render_processors(inventory: Inventory, graph: nx.MultiDiGraph, fmt: str, la
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["id", "name", "country", "items", "tasks", "sub_processors", "overseas", "contact", "contract"])
     for r in records:
-        subs = "; ".join(f"{s['name']} ({s['country']}): {s['task']}" for s in r["sub_processors"])
-        writer.writerow([r["id"], r["name"], r["country"], "; ".join(r["items"]), "; ".join(r["tasks"]), subs, str(r["overseas"]).lower(), r["contact"] or "", r["contract"] or ""])
+        if r["sub_processors"] is None:
+            subs = ""
+        else:
+            subs = "; ".join(f"{s['name']} ({s['country']}): {s['task']}" for s in r["sub_processors"]) or "none"
+        writer.writerow([r["id"], r["name"], r["country"] or "", "; ".join(r["items"]), "; ".join(r["tasks"]), subs, str(r["overseas"]).lower(), r["contact"] or "", r["contract"] or ""])
     return out.getvalue()

@@ -154,7 +154,10 @@ def _retention(s: Summary) -> None:
         return _by_id(rows)
 
     def period(rule):
-        return language.duration(rule.period, s.lang) if rule.period else f"until {rule.trigger.replace('_', ' ')}"
+        trigger = (rule.trigger or "").replace("_", " ")
+        if rule.period:
+            return language.duration(rule.period, s.lang) + (f" from {trigger}" if trigger else "")
+        return f"until {trigger}" if trigger else "for no stated period"
 
     def changes(a, b):
         (old, old_items), (new, new_items) = a, b
@@ -182,8 +185,8 @@ def _recipients(s: Summary) -> None:
             out.append(f"{name} moves from {s.country(old.processor.country)} to {s.country(new.processor.country)}")
         if [s.t(t) for t in old.processor.tasks] != [s.t(t) for t in new.processor.tasks]:
             out.append(f"{name} is entrusted with: {'; '.join(s.t(t) for t in new.processor.tasks)}")
-        old_subs = {s.t(x.name) for x in old.processor.sub_processors}
-        for sub in new.processor.sub_processors:
+        old_subs = {s.t(x.name) for x in old.processor.sub_processors or ()}
+        for sub in new.processor.sub_processors or ():
             if s.t(sub.name) not in old_subs:
                 out.append(f"{name} re-entrusts {s.t(sub.task)} to {s.t(sub.name)} ({s.country(sub.country)})")
         return out

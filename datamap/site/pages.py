@@ -135,7 +135,7 @@ class _Pages:
         with template_problems(f"{lang}/site/words.j2"):
             self.words = self.env.get_template(f"{lang}/site/words.j2").module.words
         #: entities by id, for templates (built once: pages look them up for every row)
-        self.ids = {section: inventory.by_id(section) for section in ("items", "processors", "laws", "systems", "purposes")}
+        self.ids = {section: inventory.by_id(section) for section in ("items", "processors", "laws", "systems", "purposes", "data_subjects")}
 
     def render(self, template: str, here: str, **context) -> str:
         folder = posixpath.dirname(here)
