@@ -98,7 +98,7 @@ def test_overseas_notice_says_what_article_28_8_asks(notices):
         "Analysis of service usage",
         "until membership withdrawal",
         "PIPA Article 28-8(1)3",
-        "contacting the privacy officer at privacy@aimmo.co.kr",
+        "Ask the privacy officer at privacy@aimmo.co.kr; usage analytics then stop",
     ):
         assert fact in aws, fact
     assert "Kit Partners Inc. (third party)" in reseller and "1 year after installation" in reseller

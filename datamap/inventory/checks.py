@@ -39,29 +39,55 @@ def check_consistency(inventory: Inventory) -> list[Finding]:
         if item.id not in retained:
             findings.append(_finding(inventory, item, "W302", f"item '{item.id}' has no retention rule: add it to a rule under 'retention'"))
 
-    operated = {system.operator for system in inventory.systems}
-    for processor in inventory.processors:
-        if not processor.tasks:
-            findings.append(_finding(inventory, processor, "E301", f"processor '{processor.id}' has no task: say what is entrusted to it under 'tasks'"))
-        if processor.id not in operated:
-            findings.append(_finding(inventory, processor, "W306", f"processor '{processor.id}' operates no system, so no item reaches it"))
+    findings += _processor_items(inventory)
+    for rule in inventory.retention:
+        if rule.period is None and rule.trigger is None:
+            findings.append(_finding(inventory, rule, "E311", f"retention rule '{rule.id}' says neither how long ('period') nor until when ('trigger')"))
 
-    processors = inventory.by_id("processors")
-    abroad_without_contact: dict[str, object] = {}
     for system in inventory.systems:
         country = inventory.system_country(system)
         if country != home and system.transfer is None:
             findings.append(
                 _finding(inventory, system, "E302", f"system '{system.id}' runs in {country}, outside {home}: add 'transfer' (timing, method, legal_ground)", key="country")
             )
-        operator = processors.get(system.operator)
-        if country != home and operator is not None and not operator.contact:
-            abroad_without_contact[operator.id] = operator
-    for operator in abroad_without_contact.values():
-        findings.append(_finding(inventory, operator, "W305", f"processor '{operator.id}' receives data abroad but has no 'contact' for the overseas-transfer section"))
+    for processor in inventory.processors:
+        if processor.items and processor.country not in (None, home) and processor.transfer is None:
+            findings.append(_finding(inventory, processor, "E302", f"processor '{processor.id}' is in {processor.country}, outside {home}, and receives the items it declares: add 'transfer' (timing, method, legal_ground)", key="country"))
     for party in inventory.third_parties:
         if party.country != home and party.transfer is None:
             findings.append(_finding(inventory, party, "E302", f"third party '{party.id}' is in {party.country}, outside {home}: add 'transfer' (timing, method, legal_ground)", key="country"))
+    return findings
+
+
+def _processor_items(inventory: Inventory) -> list[Finding]:
+    """A processor's declared ``items`` against what reaches it through the systems it operates.
+
+    An item that reaches it through a system but is not declared is an error (the declaration would
+    hide a real flow); a declared item that reaches it through no system it operates is a warning
+    (the systems may simply not be modelled).
+    """
+    findings = []
+    systems_of: dict[str, list] = {}
+    for system in inventory.systems:
+        systems_of.setdefault(system.operator, []).append(system)
+    labels = inventory.by_id("items")
+    for processor in inventory.processors:
+        if not processor.tasks:
+            findings.append(_finding(inventory, processor, "E301", f"processor '{processor.id}' has no task: say what is entrusted to it under 'tasks'"))
+        systems = systems_of.get(processor.id, [])
+        if not systems and not processor.items:
+            findings.append(_finding(inventory, processor, "W306", f"processor '{processor.id}' receives no item: list the items it receives under 'items'"))
+        if processor.items is None or not systems:
+            continue
+        reached = {f.item: s for s in systems for f in s.fields}
+        declared = set(processor.items)
+        for item_id, system in reached.items():
+            if item_id not in declared:
+                findings.append(_finding(inventory, processor, "E310", f"processor '{processor.id}' receives item '{item_id}' through system '{system.id}' but does not list it under 'items'", key="items"))
+        for index, item_id in enumerate(processor.items):
+            if item_id in labels and item_id not in reached:
+                file, path = inventory.location(processor)
+                findings.append(Finding(file, code="W310", message=f"processor '{processor.id}' lists item '{item_id}', but no system it operates holds it", path=path + ("items", index)))
     return findings
 
 

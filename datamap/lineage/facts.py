@@ -60,6 +60,13 @@ class Transfer:
     purpose: list[dict]
     details: Any  # OverseasTransfer or None
 
+    @property
+    def contact(self) -> str | None:
+        """The recipient's contact as declared; None when the inventory gives none (a completeness finding)."""
+        if self.kind == "self":
+            return self.recipient.email
+        return self.recipient.contact
+
 
 @dataclass
 class PolicyFacts:

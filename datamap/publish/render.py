@@ -21,7 +21,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from datamap import language
-from datamap.errors import TemplateProblem
+from datamap.errors import TemplateBug, TemplateProblem
 from datamap.lineage.facts import PolicyFacts, policy_facts, processor_rows
 from datamap.gcpause import paused_gc
 from datamap.inventory.model import ANY_LANGUAGE, Inventory
@@ -54,6 +54,10 @@ def _finalize(value):
     return md_escape(str(value))
 
 
+class MissingText(jinja2.TemplateRuntimeError):
+    """A text with no version in the document's language: the inventory's problem, not a template's."""
+
+
 def _text_in(lang: str):
     """The ``t`` filter: a Text in ``lang``, never silently in another language.
 
@@ -62,7 +66,7 @@ def _text_in(lang: str):
 
     def text(value):
         if value and lang not in value and ANY_LANGUAGE not in value:
-            raise jinja2.TemplateRuntimeError(f"no '{lang}' text in {dict(value)!r}")
+            raise MissingText(f"no '{lang}' text in {dict(value)!r}")
         return language.text(value, lang)
 
     return text
@@ -110,21 +114,52 @@ def environment(lang: str, templates_dir: Path | None = None) -> SandboxedEnviro
     return env
 
 
+def _failing_template(error: BaseException) -> str | None:
+    """The file of the innermost template frame in the error's traceback (Jinja names code after the template)."""
+    found, tb = None, error.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            found = filename
+        tb = tb.tb_next
+    return found
+
+
+def _in_project(filename: str | None, templates_dir: Path | None) -> bool:
+    if not filename or templates_dir is None:
+        return False
+    try:
+        Path(filename).resolve().relative_to(Path(templates_dir).resolve())
+    except (OSError, ValueError):
+        return False
+    return True
+
+
 @contextmanager
-def template_problems(name: str):
-    """Template errors (a project's own overriding templates among them) as one-line TemplateProblems."""
+def template_problems(name: str, templates_dir: Path | None = None):
+    """Template errors as one-line problems.
+
+    An error in a project's own overriding template (``templates_dir``) is the project's problem
+    (TemplateProblem, exit 1); an error raised while one of datamap's own templates renders a valid
+    inventory is a bug in datamap (TemplateBug, exit 3).
+    """
     try:
         yield
     except jinja2.TemplateNotFound as e:
         raise TemplateProblem(f"template not found: {e.name}") from e
     except jinja2.TemplateSyntaxError as e:
+        if e.filename and not _in_project(e.filename, templates_dir):
+            raise TemplateBug(f"{e.filename}:{e.lineno}: template syntax error: {e.message}") from e
         raise TemplateProblem(f"{e.filename or e.name}:{e.lineno}: template syntax error: {e.message}") from e
     except jinja2.TemplateError as e:
+        where = _failing_template(e)
+        if where is not None and not _in_project(where, templates_dir) and not isinstance(e, MissingText):
+            raise TemplateBug(f"template error in {name} ({Path(where).name}): {e}") from e
         raise TemplateProblem(f"template error in {name}: {e}") from e
 
 
 def render_template(name: str, lang: str, templates_dir: Path | None = None, **context) -> str:
-    with template_problems(f"{lang}/{name}"):
+    with template_problems(f"{lang}/{name}", templates_dir):
         return environment(lang, templates_dir).get_template(f"{lang}/{name}").render(**context)
 
 

@@ -132,7 +132,7 @@ class _Pages:
     def __init__(self, inventory: Inventory, graph: nx.MultiDiGraph, lang: str, templates_dir: Path | None) -> None:
         self.inventory, self.graph, self.lang, self.templates_dir = inventory, graph, lang, templates_dir
         self.env = environment(lang, templates_dir)
-        with template_problems(f"{lang}/site/words.j2"):
+        with template_problems(f"{lang}/site/words.j2", templates_dir):
             self.words = self.env.get_template(f"{lang}/site/words.j2").module.words
         #: entities by id, for templates (built once: pages look them up for every row)
         self.ids = {section: inventory.by_id(section) for section in ("items", "processors", "laws", "systems", "purposes", "data_subjects")}
@@ -149,7 +149,7 @@ class _Pages:
             name = language.text(getattr(entity, _NAMED_BY.get(kind, "name")), self.lang)
             return Markup(f"[{md_escape(name)}]({href(f'{kind}/{entity.id}.md')})")
 
-        with template_problems(f"site/{template}.md.j2"):
+        with template_problems(f"site/{template}.md.j2", self.templates_dir):
             text = self.env.get_template(f"site/{template}.md.j2").render(
                 w=self.words, inv=self.inventory, ids=self.ids, href=href, link=link, here=here, lang=self.lang, **context
             )
