@@ -6,7 +6,7 @@ from pydantic import BaseModel
 
 from datamap.findings import Finding
 from datamap.gcpause import paused_gc
-from datamap.inventory.model import ANY_LANGUAGE, LANGUAGES, Inventory
+from datamap.inventory.model import ANY_LANGUAGE, LANGUAGES, PROSE, Inventory
 
 
 def _finding(inventory: Inventory, entity, code: str, message: str, key: str = "id") -> Finding:
@@ -94,24 +94,26 @@ def _processor_items(inventory: Inventory) -> list[Finding]:
 _TEXT_KEYS = frozenset(LANGUAGES) | {ANY_LANGUAGE}
 
 
-def _missing_texts(value, path: tuple, lang: str):
-    """Paths of Text values that have neither ``lang`` nor language-neutral text.
+def _missing_texts(value, path: tuple, lang: str, prose: bool = False):
+    """``(path, prose)`` of Text values with no ``lang`` version.
 
-    Only models, lists and mappings are descended into: plain values (ids, names, flags), the
-    great majority of what an inventory holds, cannot contain a Text.
+    A name is satisfied by language-neutral text; prose (:data:`PROSE`) is not: a plain string there is
+    a sentence in one language. Only models, lists and mappings are descended into: plain values (ids,
+    names, flags), the great majority of what an inventory holds, cannot contain a Text.
     """
     if isinstance(value, BaseModel):
-        children = ((name, getattr(value, name)) for name in type(value).model_fields)
+        of_model = PROSE.get(type(value).__name__, frozenset())
+        children = ((name, getattr(value, name), name in of_model) for name in type(value).model_fields)
     elif isinstance(value, list):
-        children = enumerate(value)
+        children = ((index, child, prose) for index, child in enumerate(value))
     else:
         if isinstance(value, dict) and value and value.keys() <= _TEXT_KEYS:
-            if lang not in value and ANY_LANGUAGE not in value:
-                yield path
+            if lang not in value and (prose or ANY_LANGUAGE not in value):
+                yield path, prose and ANY_LANGUAGE in value
         return
-    for key, child in children:
+    for key, child, child_prose in children:
         if isinstance(child, (BaseModel, list, dict)):
-            yield from _missing_texts(child, path + (key,), lang)
+            yield from _missing_texts(child, path + (key,), lang, child_prose)
 
 
 @paused_gc()
@@ -122,10 +124,13 @@ def check_language(inventory: Inventory, lang: str, code: str = "W401") -> list[
     errors, so that no text in another language slips silently into the document.
     """
 
-    def message(path: tuple) -> str:
+    def message(path: tuple, plain_prose: bool) -> str:
+        where = "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in path).lstrip(".")
+        if plain_prose:
+            example = ", ".join(f"{code}: ..." for code in LANGUAGES)
+            return f"{where} is prose, and a plain string is text in one language: write it as {{{example}}} with a '{lang}' version"
         if code == "W401":
             return f"no '{lang}' text here"
-        where = "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in path).lstrip(".")
         return f"no '{lang}' text for {where}: add a '{lang}' translation to render in '{lang}'"
 
     findings = []
@@ -136,5 +141,5 @@ def check_language(inventory: Inventory, lang: str, code: str = "W401") -> list[
     for entity in entities:
         if entity is not None:
             file, path = inventory.location(entity)
-            findings += [Finding(file, code=code, message=message(p), path=p) for p in _missing_texts(entity, path, lang)]
+            findings += [Finding(file, code=code, message=message(p, plain), path=p) for p, plain in _missing_texts(entity, path, lang)]
     return findings

@@ -328,6 +328,29 @@ class Remedy(Schema):
     website: Optional[str] = None
 
 
+#: Text fields that hold prose: a sentence or phrase written in one language (a description, a reason, a
+#: method, a task, a purpose). Each needs its own version in every language a document is rendered in; a
+#: plain string there is text in one language only (E401/W401). Every other Text is a name -- of a company,
+#: a person, a product, a data category, a law, an address -- which may be one string for every language.
+PROSE: dict[str, frozenset[str]] = {
+    "Item": frozenset({"description"}),
+    "Policy": frozenset({"scope_exclusions"}),
+    "PolicyVersion": frozenset({"summary"}),
+    "OverseasTransfer": frozenset({"timing", "method", "retention", "refusal"}),
+    "System": frozenset({"description"}),
+    "SubProcessor": frozenset({"task"}),
+    "Processor": frozenset({"tasks"}),
+    "ThirdParty": frozenset({"purpose", "retention"}),
+    "Purpose": frozenset({"title", "details"}),
+    "RetentionRule": frozenset({"reason"}),
+    "WebStorage": frozenset({"purpose", "how_to_refuse"}),
+    "SecurityMeasure": frozenset({"measure"}),
+    "RightsProcedure": frozenset({"how"}),
+    "DestructionMethod": frozenset({"method"}),
+    "Children": frozenset({"consent_method"}),
+    "AutomatedDecision": frozenset({"criteria", "how_to_object"}),
+}
+
 #: sections that are lists of entities, in the order the policy uses them
 LIST_SECTIONS = {
     "data_subjects": DataSubject,
