@@ -127,7 +127,7 @@ def check_language(inventory: Inventory, lang: str, code: str = "W401") -> list[
     def message(path: tuple, plain_prose: bool) -> str:
         where = "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in path).lstrip(".")
         if plain_prose:
-            example = ", ".join(f"{code}: ..." for code in LANGUAGES)
+            example = ", ".join(f"{tag}: ..." for tag in LANGUAGES)
             return f"{where} is prose, and a plain string is text in one language: write it as {{{example}}} with a '{lang}' version"
         if code == "W401":
             return f"no '{lang}' text here"
