@@ -72,6 +72,13 @@ def country(code: str, lang: str) -> str:
     return names[1] if lang == "ko" else names[0]
 
 
+def law(name: str, article: str | None, lang: str) -> str:
+    """A statute as a policy cites it: 「전자상거래법」 시행령 제6조; Electronic Commerce Act, Article 6."""
+    if lang == "ko":
+        return f"「{name}」" + (f" {article}" if article else "")
+    return name + (f", {article}" if article else "")
+
+
 def join(words: list[str], lang: str, conjunction: str | None = None) -> str:
     """'a, b and c' in English; 'a, b, c' in Korean, or 'a, b 또는 c' when given a conjunction."""
     words = [w for w in words if w]

@@ -6,7 +6,7 @@ from pydantic import BaseModel
 
 from datamap.findings import Finding
 from datamap.gcpause import paused_gc
-from datamap.inventory.model import ANY_LANGUAGE, LANGUAGES, PROSE, Inventory
+from datamap.inventory.model import ANY_LANGUAGE, DEFAULT_LANGUAGE, LANGUAGES, PROSE, Inventory
 
 
 def _finding(inventory: Inventory, entity, code: str, message: str, key: str = "id") -> Finding:
@@ -108,7 +108,7 @@ def _missing_texts(value, path: tuple, lang: str, prose: bool = False):
         children = ((index, child, prose) for index, child in enumerate(value))
     else:
         if isinstance(value, dict) and value and value.keys() <= _TEXT_KEYS:
-            if lang not in value and (prose or ANY_LANGUAGE not in value):
+            if lang not in value and ((prose and lang != DEFAULT_LANGUAGE) or ANY_LANGUAGE not in value):
                 yield path, prose and ANY_LANGUAGE in value
         return
     for key, child, child_prose in children:

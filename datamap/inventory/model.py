@@ -15,6 +15,8 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 LANGUAGES = ("en", "ko")
+#: the language a plain string in a prose field is taken to be written in
+DEFAULT_LANGUAGE = "en"
 #: key of a Text that holds language-neutral text (a name written the same in every language)
 ANY_LANGUAGE = "*"
 
@@ -330,7 +332,8 @@ class Remedy(Schema):
 
 #: Text fields that hold prose: a sentence or phrase written in one language (a description, a reason, a
 #: method, a task, a purpose). Each needs its own version in every language a document is rendered in; a
-#: plain string there is text in one language only (E401/W401). Every other Text is a name -- of a company,
+#: plain string there is English text (DEFAULT_LANGUAGE) only, reported (E401/W401) for a document in any other
+#: language. Every other Text is a name -- of a company,
 #: a person, a product, a data category, a law, an address -- which may be one string for every language.
 PROSE: dict[str, frozenset[str]] = {
     "Item": frozenset({"description"}),

@@ -108,6 +108,7 @@ def environment(lang: str, templates_dir: Path | None = None) -> SandboxedEnviro
         capfirst=_capfirst,
         extract_from=lambda key, mapping: mapping[key],
         md=lambda value: Markup(md_escape(str(value))),
+        law_name=lambda law: language.law(language.text(law.name, lang), language.text(law.article, lang) if law.article else None, lang),
     )
     env.tests["contains"] = lambda sequence, value: value in (sequence or ())
     env.globals["lang"] = lang
