@@ -66,7 +66,9 @@ def date(value: dt.date, lang: str) -> str:
     return f"{_MONTHS_EN[value.month - 1]} {value.day}, {value.year}"
 
 
-def country(code: str, lang: str) -> str:
+def country(code: str | None, lang: str) -> str:
+    if code is None:  # not declared: nothing is stated (a completeness finding asks for it)
+        return ""
     names = COUNTRIES.get(code)
     if names is None:  # any other ISO 3166-1 country: its English short name, or the code
         return ISO_COUNTRIES.get(code, code) if lang == "en" else code
