@@ -138,6 +138,11 @@ class _Generator:
             for lang in ("en", "ko"):
                 self.marked.expected[lang][path] = rendered(path, value, lang)
             return value.isoformat() if isinstance(value, dt.date) else value
+        if kind == "string" and (schema.get("description") == "email address" or path.endswith(".email")):
+            marker = f"Zq{next(self.counter):04d}"
+            for lang in ("en", "ko"):
+                self.marked.expected[lang][path] = marker
+            return f"{marker}@example.com"
         if kind == "string" and "enum" not in schema and "pattern" not in schema and schema.get("format") is None:
             marker = f"Zq{next(self.counter):04d}"
             for lang in ("en", "ko"):
