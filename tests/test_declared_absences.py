@@ -90,7 +90,7 @@ def test_a_rule_with_neither_period_nor_trigger_is_an_error(run, minimal):
     inventory.write_text(inventory.read_text("utf-8").replace("    trigger: withdrawal\n", ""), "utf-8")
     result = run("validate", "inv")
     assert result.code == 1
-    assert "E311 retention rule 'account' says neither how long ('period') nor until when ('trigger')" in result.out
+    assert "E311 retention rule 'account' says neither how long ('period'), until when ('trigger') nor under which law ('law')" in result.out
 
 
 def test_statutory_rows_may_name_only_records(run, minimal):

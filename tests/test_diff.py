@@ -205,7 +205,7 @@ remedies:
         "- Article 1 (Items processed): new item: Phone (optional)",
         "- Article 2 (Collection): collection by form now also collects Phone",
         "- Article 4 (Retention): new retention rule: Payment records (Phone) kept 5 years",
-        "- Article 4 (Retention): Account kept 3 years from collection instead of until withdrawal",
+        "- Article 4 (Retention): Account kept 3 years instead of until withdrawal",
         "- Article 8 (Third-party provision): new recipient: Fast Courier (Republic of Korea) receiving Phone for delivery",
         "- Article 10 (Cookies and web storage): the policy now needs a section on cookies and web storage",
         "- Article 10 (Cookies and web storage): new web storage: prefs (local storage) for remembering settings",

@@ -41,8 +41,8 @@ def check_consistency(inventory: Inventory) -> list[Finding]:
 
     findings += _processor_items(inventory)
     for rule in inventory.retention:
-        if rule.period is None and rule.trigger is None:
-            findings.append(_finding(inventory, rule, "E311", f"retention rule '{rule.id}' says neither how long ('period') nor until when ('trigger')"))
+        if rule.period is None and rule.trigger is None and rule.law is None:
+            findings.append(_finding(inventory, rule, "E311", f"retention rule '{rule.id}' says neither how long ('period'), until when ('trigger') nor under which law ('law')"))
 
     for system in inventory.systems:
         country = inventory.system_country(system)

@@ -284,7 +284,6 @@ class Remedy(Schema):
 PROSE: dict[str, frozenset[str]] = {
     "Item": frozenset({"description"}),
     "Policy": frozenset({"scope_exclusions"}),
-    "PolicyVersion": frozenset({"summary"}),
     "OverseasTransfer": frozenset({"timing", "method", "retention", "refusal"}),
     "System": frozenset({"description"}),
     "SubProcessor": frozenset({"task"}),

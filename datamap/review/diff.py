@@ -165,10 +165,8 @@ def _retention(s: Summary) -> None:
         return _by_id(rows)
 
     def period(rule):
-        # a period is stated with its trigger only when the inventory declares one
         if rule.period:
-            period = language.duration(rule.period, s.lang)
-            return s.say("period_from", period=period, trigger=s.word(rule.trigger)) if rule.trigger else period
+            return language.duration(rule.period, s.lang)
         return s.say("until", trigger=s.word(rule.trigger)) if rule.trigger else s.say("none")
 
     def law(facts, law_id):

@@ -33,7 +33,6 @@ PHRASES: dict[str, tuple[str, str]] = {
     "purpose_marketing": ("purpose {title} is now marketing", "목적 {title}: 이제 마케팅 목적"),
     "purpose_not_marketing": ("purpose {title} is no longer marketing", "목적 {title}: 더 이상 마케팅 목적이 아님"),
     "until": ("until {trigger}", "{trigger}까지"),
-    "period_from": ("{period} from {trigger}", "{trigger}부터 {period}"),
     "retention_described": ("{records} ({labels}) kept {period}", "{records}({labels}): {period} 보유"),
     "retention_period": ("{records} kept {new} instead of {old}", "{records}: 보유 기간 {old} → {new}"),
     "retention_law": ("{records}: the statute requiring retention changes from {old} to {new}", "{records}: 보존 근거 법령 {old} → {new}"),
