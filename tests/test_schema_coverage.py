@@ -85,3 +85,63 @@ def test_no_marker_of_the_other_language_leaks(marked, lang):
 def test_the_coverage_fixture_is_deterministic():
     first, second = marked_inventory(json_schema()), marked_inventory(json_schema())
     assert json.dumps(first.sections, default=str) == json.dumps(second.sections, default=str)
+
+
+def _enum_paths(schema: dict) -> dict[str, list]:
+    """Leaf path -> the values of every enum in the schema that STEERING says selects wording."""
+    from schema_markers import _Generator
+
+    generator = _Generator(schema)
+    found: dict[str, list] = {}
+
+    def walk(sub: dict, path: str) -> None:
+        sub = generator.resolve(sub)
+        if sub.get("type") == "object":
+            for name, child in sub["properties"].items():
+                walk(child, f"{path}.{name}" if path else name)
+        elif sub.get("type") == "array":
+            walk(sub["items"], f"{path}.*")
+        elif "enum" in sub and "selecting wording" in STEERING.get(path, ("", ""))[1]:
+            found[path] = sub["enum"]
+
+    for name, sub in schema["properties"].items():
+        walk(sub, name)
+    return found
+
+
+def _set(sections: dict, path: str, value) -> None:
+    steps = path.split(".")
+    target = sections
+    for step in steps[:-1]:
+        target = target[0] if step == "*" else target[step]
+    if steps[-1] == "*":
+        target[:] = [value]
+    else:
+        target[steps[-1]] = value
+
+
+def test_every_enum_value_that_selects_wording_shows_its_own_wording(tmp_path):
+    """Each value of such an enum gives a different document: its wording reaches the output."""
+    schema = json_schema()
+    enums = _enum_paths(schema)
+    assert "retention.*.trigger" in enums and "third_parties.*.legal_ground" in enums
+    same = []
+    for path, values in enums.items():
+        texts = {}
+        for value in values:
+            sections = marked_inventory(schema).sections
+            _set(sections, path, value)
+            inv = tmp_path / f"{path}-{value}".replace("*", "n")
+            inv.mkdir()
+            (inv / "inventory.yaml").write_text(yaml.safe_dump(sections, allow_unicode=True, sort_keys=False), "utf-8")
+            inventory, findings = check_inventory(inv)
+            assert inventory is not None, (path, value, [str(f) for f in findings])
+            graph = build_graph(inventory)
+            facts = policy_facts(inventory, graph)
+            texts[value] = "".join(
+                render_policy_markdown(facts, lang) + "".join(render_notice_markdown(n, facts, lang) for n in notices(facts, graph))
+                for lang in ("en", "ko")
+            )
+        if len(set(texts.values())) != len(values):
+            same.append(path)
+    assert same == [], "values of these enums print the same documents"
