@@ -34,7 +34,7 @@ STEERING: dict[str, tuple[object, str]] = {
     "collection_points.*.items.*": ("items1", "a reference to an item"),
     "purposes.*.id": ("purposes1", "an id"),
     "purposes.*.legal_basis.pipa": ("consent", "enum selecting wording"),
-    "purposes.*.legal_basis.gdpr": ("6(1)(a)", "the GDPR basis: enum for a GDPR regime's documents (none renders PIPA only)"),
+    "purposes.*.legal_basis.gdpr": ("6(1)(a)", "the GDPR basis: printed as it is on the site purpose page; PIPA documents do not use it"),
     "purposes.*.marketing": (True, "flag selecting the advertising paragraphs"),
     "laws.*.id": ("laws1", "an id"),
     "retention.*.id": ("retention1", "an id"),

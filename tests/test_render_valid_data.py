@@ -116,3 +116,22 @@ def test_a_failing_project_template_is_the_projects_problem(run, minimal, broken
     result = run("render", "policy", "inv")
     assert result.code == 1
     assert result.err.startswith("datamap: template error in en/policy.md.j2")
+
+
+def test_a_processor_without_country_renders_and_is_a_finding(run, minimal):
+    write(minimal, "nowhere.yaml", """
+        processors:
+          - id: somewhere
+            name: Somewhere Ltd.
+            tasks: [{en: archiving, ko: 보관}]
+            items: [email]
+        """)
+    check = run("check", "inv")
+    assert "W511 processor 'somewhere' has no 'country'" in check.out and "PIPA Art 28-8(2)" in check.out
+    for lang in ("en", "ko"):
+        result = run("render", "policy", "inv", "--lang", lang)
+        assert result.code == 0, result.err
+        assert "| Somewhere Ltd. |" in result.out  # no country is stated, and no transfer abroad is invented
+        assert "Transferring personal information abroad" not in result.out and "국외 이전" not in result.out
+    record = run("render", "processors", "inv", "--format", "json").out
+    assert '"country": null' in record
