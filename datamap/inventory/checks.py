@@ -6,7 +6,9 @@ from pydantic import BaseModel
 
 from datamap.findings import Finding
 from datamap.gcpause import paused_gc
-from datamap.inventory.model import ANY_LANGUAGE, DEFAULT_LANGUAGE, LANGUAGES, PROSE, Inventory
+from datamap.inventory.model import ANY_LANGUAGE, DEFAULT_LANGUAGE, LANGUAGES, PROSE, Inventory, is_language
+from datamap.regimes import REGIMES
+from datamap.regimes.checks import check_order
 
 
 def _finding(inventory: Inventory, entity, code: str, message: str, key: str = "id") -> Finding:
@@ -41,9 +43,18 @@ def check_consistency(inventory: Inventory) -> list[Finding]:
 
     findings += _processor_items(inventory)
     for rule in inventory.retention:
-        if rule.period is None and rule.trigger is None and rule.law is None:
+        if rule.period is None and rule.trigger is None and rule.law is None and getattr(rule, "criteria", None) is None:
             findings.append(_finding(inventory, rule, "E311", f"retention rule '{rule.id}' says neither how long ('period'), until when ('trigger') nor under which law ('law')"))
 
+    for regime in dict.fromkeys(inventory.policy.regimes):
+        findings += REGIMES[regime].call("consistency", inventory) or []
+    return findings + check_order(inventory)
+
+
+def check_transfers_abroad(inventory: Inventory) -> list[Finding]:
+    """PIPA Art 28-8: every system and third party outside the organization's country says how data goes there."""
+    findings: list[Finding] = []
+    home = inventory.organization.country
     for system in inventory.systems:
         country = inventory.system_country(system)
         if country != home and system.transfer is None:
@@ -110,14 +121,15 @@ def _processor_items(inventory: Inventory) -> list[Finding]:
     return findings
 
 
-_TEXT_KEYS = frozenset(LANGUAGES) | {ANY_LANGUAGE}
+def _is_text(value: dict) -> bool:
+    return bool(value) and all(key == ANY_LANGUAGE or is_language(key) for key in value)
 
 
 def _missing_texts(value, path: tuple, lang: str, prose: bool = False):
     """``(path, prose)`` of Text values with no ``lang`` version.
 
     A name is satisfied by language-neutral text; prose (:data:`PROSE`) is not: a plain string there is
-    a sentence in one language. Only models, lists and mappings are descended into: plain values (ids,
+    English (DEFAULT_LANGUAGE) only. Only models, lists and mappings are descended into: plain values (ids,
     names, flags), the great majority of what an inventory holds, cannot contain a Text.
     """
     if isinstance(value, BaseModel):
@@ -126,7 +138,7 @@ def _missing_texts(value, path: tuple, lang: str, prose: bool = False):
     elif isinstance(value, list):
         children = ((index, child, prose) for index, child in enumerate(value))
     else:
-        if isinstance(value, dict) and value and value.keys() <= _TEXT_KEYS:
+        if isinstance(value, dict) and _is_text(value):
             if lang not in value and ((prose and lang != DEFAULT_LANGUAGE) or ANY_LANGUAGE not in value):
                 yield path, prose and ANY_LANGUAGE in value
         return
