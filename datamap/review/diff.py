@@ -109,7 +109,7 @@ def _sections(s: Summary) -> None:
 
 def _items(s: Summary) -> None:
     def describe(item, _):
-        flags = [] if item.required else [s.word("optional")]
+        flags = [s.word("optional")] if item.required is False else []
         if item.sensitivity != "ordinary":
             flags.append(s.word(item.sensitivity))
         return s.say("item_described", label=s.t(item.label), flags=s.say("flags", flags=", ".join(flags)) if flags else "")
