@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 from string import Template
 
+from datamap.confine import kind_of
 from datamap.errors import UsageError
 from datamap.inventory.values import ISO_COUNTRIES
 from datamap.output import write_atomic
@@ -57,6 +58,11 @@ def scaffold(directory: Path, name: str, country: str | None, effective: str | N
         "effective": date.isoformat(),
         "site_name": json.dumps(f"{name} privacy documentation", ensure_ascii=False),
     }
+    if directory.exists() and not directory.is_dir() or directory.is_symlink():
+        raise UsageError(f"{directory} is {kind_of(directory) or 'a file'}: datamap init creates a new project directory (or fills an empty one)")
+    blocked = next((parent for parent in directory.parents if parent.exists() and not parent.is_dir()), None)
+    if blocked is not None:
+        raise UsageError(f"{blocked} is a file: datamap init cannot create {directory} inside it")
     plan = _plan(directory, regime)
     existing = [str(path) for path in plan if path.exists()]
     if existing:
