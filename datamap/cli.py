@@ -292,7 +292,7 @@ def cmd_release(args) -> int:
 def cmd_init(args) -> int:
     from datamap.scaffold import scaffold
 
-    for path in scaffold(Path(args.directory), args.name, args.country, args.effective):
+    for path in scaffold(Path(args.directory), args.name, args.country, args.effective, args.install_from):
         sys.stdout.write(f"created {path}\n")
     sys.stdout.write(f"next: cd {args.directory} && datamap check\n")
     return EXIT_OK
@@ -385,6 +385,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--name", default="Example Co., Ltd.", help="the organization's legal name")
     p.add_argument("--country", default="KR", help="ISO 3166 country code of the organization")
     p.add_argument("--effective", metavar="YYYY-MM-DD", help="the first policy version's effective date (default: today)")
+    p.add_argument("--install-from", metavar="SPEC", help="what the workflow's pip installs datamap from "
+                   "(default: this release's git URL, git+REPOSITORY@vVERSION)")
     p.set_defaults(func=cmd_init)
     return parser
 

@@ -1,7 +1,8 @@
 """``datamap init``: a new inventory project that passes ``datamap check`` as soon as it is created.
 
 The files come from ``datamap/skeleton/``; names starting with ``dot-`` become dot-files (``.github/``),
-and ``${name}``, ``${country}``, ``${effective}`` and ``${site_name}`` are filled in, YAML-quoted.
+and ``${name}``, ``${country}``, ``${effective}``, ``${site_name}`` and the workflow's ``${datamap_package}``
+(a pinned git URL of this datamap's release) are filled in, YAML-quoted; ``${name_text}`` is the name in Markdown.
 When this datamap can build the docs site, its generated pages are written too, so they are not stale.
 """
 
@@ -14,10 +15,15 @@ from importlib import resources
 from pathlib import Path
 from string import Template
 
+from datamap import REPOSITORY, __version__
 from datamap.errors import UsageError
 from datamap.output import write_atomic
+from datamap.publish.render import md_escape
 
 DOT_PREFIX = "dot-"
+#: Debian/Ubuntu packages datamap needs at run time: Graphviz for the diagrams (laid out in the Nanum
+#: font, so the committed SVGs match), Pango and HarfBuzz for the PDFs (scripts/setup.sh installs the same)
+SYSTEM_PACKAGES = ("graphviz", "fonts-nanum", "fontconfig", "libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0")
 
 
 def skeleton_dir() -> Path:
@@ -28,7 +34,12 @@ def _target(relative: Path) -> Path:
     return Path(*["." + part[len(DOT_PREFIX):] if part.startswith(DOT_PREFIX) else part for part in relative.parts])
 
 
-def scaffold(directory: Path, name: str, country: str, effective: str | None) -> list[Path]:
+def default_package() -> str:
+    """What the scaffolded workflow installs: this datamap's release, from its git repository."""
+    return f"git+{REPOSITORY}@v{__version__}"
+
+
+def scaffold(directory: Path, name: str, country: str, effective: str | None, install_from: str | None = None) -> list[Path]:
     """Write the skeleton into ``directory``; returns the files written. Refuses to overwrite anything."""
     if not re.fullmatch(r"[A-Z]{2}", country):
         raise UsageError(f"--country: '{country}' is not a two-letter ISO 3166 code such as KR")
@@ -38,9 +49,13 @@ def scaffold(directory: Path, name: str, country: str, effective: str | None) ->
         raise UsageError(f"--effective: '{effective}' is not a date (YYYY-MM-DD)") from e
     values = {
         "name": json.dumps(name, ensure_ascii=False),
+        "name_text": md_escape(name),
         "country": country,
         "effective": date.isoformat(),
         "site_name": json.dumps(f"{name} privacy documentation", ensure_ascii=False),
+        "site_description": json.dumps(f"Privacy policy, processors and data map of {name}, generated from its data inventory.", ensure_ascii=False),
+        "datamap_package": json.dumps(install_from or default_package(), ensure_ascii=False),
+        "system_packages": " ".join(SYSTEM_PACKAGES),
     }
     source = skeleton_dir()
     files = sorted(p for p in source.rglob("*") if p.is_file() and "__pycache__" not in p.parts)

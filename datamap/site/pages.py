@@ -8,6 +8,7 @@ check`` compares them with the committed files. Page layout under ``site/<lang>/
     policy/history.md       every version with its effective date; policy/v<version>.md: frozen texts
     processors.md  systems.md  items.md  purposes.md  fields.md  lineage.md  downloads.md
     processor/<id>.md  system/<id>.md (+ .svg)  item/<id>.md (+ .svg)  purpose/<id>.md
+    storage.md              cookies and web storage (datamap.site.storage)
 
 Listing pages are named in the plural and entity pages live in singular folders, so no id (not even
 ``index``) can make two pages share a URL. Pages are rendered from language-neutral templates under
@@ -29,6 +30,7 @@ import networkx as nx
 from markupsafe import Markup
 
 from datamap.site import diagram
+from datamap.site.storage import storage_pages
 
 from datamap import language
 from datamap.lineage import graph as g
@@ -208,11 +210,12 @@ class _Pages:
 
     def diagram_sources(self) -> dict[str, str]:
         inv, graph, lang, methods = self.inventory, self.graph, self.lang, self.words["methods"]
-        sources = {f"{lang}/lineage.svg": diagram.overview_dot(inv, graph, lang, methods)}
+        legend = self.words.get("diagram_legend")
+        sources = {f"{lang}/lineage.svg": diagram.overview_dot(inv, graph, lang, methods, legend)}
         for item in inv.items:
-            sources[f"{lang}/item/{item.id}.svg"] = diagram.item_dot(inv, graph, lang, item.id, methods)
+            sources[f"{lang}/item/{item.id}.svg"] = diagram.item_dot(inv, graph, lang, item.id, methods, legend)
         for system in inv.systems:
-            sources[f"{lang}/system/{system.id}.svg"] = diagram.system_dot(inv, graph, lang, system.id, methods)
+            sources[f"{lang}/system/{system.id}.svg"] = diagram.system_dot(inv, graph, lang, system.id, methods, legend)
         return sources
 
 
@@ -248,6 +251,7 @@ def generate_pages(inventory: Inventory, graph: nx.MultiDiGraph, project_dir: Pa
         pages.update(renderer.policy_pages(released, history, available))
         pages.update(renderer.listing_pages(available, history))
         pages.update(renderer.entity_pages())
+        pages.update(storage_pages(renderer))
         sources.update(renderer.diagram_sources())
     for path, svg in diagram.render_svgs(sources).items():
         head, _, body = svg.partition("\n")
