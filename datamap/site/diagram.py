@@ -97,16 +97,20 @@ class _Dot:
         return "\n".join(head + self.lines + self.legend_lines() + ["}"]) + "\n"
 
     def legend_lines(self) -> list[str]:
-        """A boxed legend of the node colours this diagram uses, and of the border marking places abroad."""
+        """A compact legend (one table node) of the node colours this diagram uses, and of the border marking places abroad."""
         if not self.legend or not self.names:
             return []
-        entries = [(self.legend[kind], f'fillcolor="{COLOURS[kind]}"') for kind in LEGEND_ORDER if kind in self.kinds]
+
+        def cell(text: str, attributes: str) -> str:
+            text = _CONTROL.sub(" ", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+            return f'<TR><TD {attributes}>{text}</TD></TR>'
+
+        rows = [cell(self.legend[kind], f'BGCOLOR="{COLOURS[kind]}" BORDER="1" COLOR="#607d8b" STYLE="ROUNDED"') for kind in LEGEND_ORDER if kind in self.kinds]
         if self.overseas:
-            entries.append((self.legend["abroad"], f'fillcolor="white", color="{OVERSEAS_BORDER}", penwidth=2, style="rounded,filled,dashed"'))
-        lines = ["  subgraph cluster_legend {",
-                 f'    label={dot_string(self.legend["title"])}; fontname="{FONT}"; fontsize={NODE_FONT}; style="rounded"; color="#b0bec5";']
-        lines += [f"    legend{i} [label={dot_string(text)}, {style}];" for i, (text, style) in enumerate(entries)]
-        return lines + ["  }"]
+            rows.append(cell(self.legend["abroad"], f'BORDER="2" COLOR="{OVERSEAS_BORDER}" STYLE="ROUNDED,DASHED"'))
+        title = cell(self.legend["title"], 'BORDER="0"')
+        return [f'  legend [shape=plaintext, style="", fontsize={EDGE_FONT}, label=<<TABLE BORDER="1" COLOR="#b0bec5" STYLE="ROUNDED" '
+                f'CELLBORDER="0" CELLSPACING="3" CELLPADDING="3">{title}{"".join(rows)}</TABLE>>];']
 
 
 class _Names:
