@@ -186,6 +186,7 @@ def cmd_build(args) -> int:
     from datamap.lineage.graph import build_graph
     from datamap.inventory.model import LANGUAGES
     from datamap.site.pages import generate_pages, write_site
+    from datamap.progress import Progress
 
     inventory, _, failed = _load(args, lambda inv: [f for lang in LANGUAGES for f in check_language(inv, lang)])
     if failed:
@@ -194,9 +195,11 @@ def cmd_build(args) -> int:
     site_dir = Path(args.site) if args.site else project / "site"
     graph = build_graph(inventory)
     templates = _templates_dir(args)
+    progress = Progress(quiet=args.quiet)
     try:
-        pages = generate_pages(inventory, graph, project, templates)
-        changes = write_site(site_dir, pages, downloads(inventory, graph, project, templates))
+        pages = generate_pages(inventory, graph, project, templates, progress)
+        changes = write_site(site_dir, pages, progress.counting(downloads(inventory, graph, project, templates)))
+        progress.finish()
     except DiagramError as e:  # Graphviz missing or failing: this machine, not the inventory
         sys.stderr.write(f"datamap build: {e}\n")
         return EXIT_INTERNAL

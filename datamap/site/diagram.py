@@ -245,14 +245,21 @@ def _clean(svg: str) -> str:
     return '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' + svg
 
 
-def render_svgs(sources: dict[str, str]) -> dict[str, str]:
-    """DOT sources by name -> SVG by name. Batches graphs per dot process and runs batches in parallel."""
+def render_svgs(sources: dict[str, str], progress=None) -> dict[str, str]:
+    """DOT sources by name -> SVG by name. Batches graphs per dot process and runs batches in parallel.
+
+    ``progress("diagrams", done, total)``, when given, is called as batches finish.
+    """
     if not sources:
         return {}
     if shutil.which("dot") is None:
         raise DiagramError("Graphviz 'dot' not found: install graphviz (scripts/setup.sh does)")
     names = list(sources)
     batches = [names[i : i + _BATCH] for i in range(0, len(names), _BATCH)]
+    out: dict[str, str] = {}
     with ThreadPoolExecutor() as pool:
-        results = pool.map(lambda batch: _run_dot([sources[n] for n in batch]), batches)
-        return {name: svg for batch, svgs in zip(batches, results) for name, svg in zip(batch, svgs)}
+        for batch, svgs in zip(batches, pool.map(lambda batch: _run_dot([sources[n] for n in batch]), batches)):
+            out.update(zip(batch, svgs))
+            if progress:
+                progress("diagrams", len(out), len(names))
+    return {name: out[name] for name in names}

@@ -236,8 +236,12 @@ def _entities(graph: nx.MultiDiGraph, lineage: dict) -> dict:
     return out
 
 
-def generate_pages(inventory: Inventory, graph: nx.MultiDiGraph, project_dir: Path | str, templates_dir: Path | None = None) -> dict[str, str]:
-    """Every generated file of the site: relative path under site/ -> text. Writes nothing."""
+def generate_pages(inventory: Inventory, graph: nx.MultiDiGraph, project_dir: Path | str, templates_dir: Path | None = None,
+                   progress=None) -> dict[str, str]:
+    """Every generated file of the site: relative path under site/ -> text. Writes nothing.
+
+    ``progress(stage, done, total)``, when given, is told of the pages and diagrams made so far.
+    """
     project_dir = Path(project_dir)
     if templates_dir is None and (project_dir / "templates").is_dir():
         templates_dir = project_dir / "templates"
@@ -253,7 +257,9 @@ def generate_pages(inventory: Inventory, graph: nx.MultiDiGraph, project_dir: Pa
         pages.update(renderer.entity_pages())
         pages.update(storage_pages(renderer))
         sources.update(renderer.diagram_sources())
-    for path, svg in diagram.render_svgs(sources).items():
+        if progress:
+            progress("pages", len(pages))
+    for path, svg in diagram.render_svgs(sources, progress).items():
         head, _, body = svg.partition("\n")
         pages[path] = f"{head}\n{SVG_MARKER}\n{body}"
     return dict(sorted(pages.items()))
