@@ -19,6 +19,7 @@ import yaml
 from datamap.errors import UsageError
 from datamap.inventory.model import LANGUAGES, Policy
 from datamap.output import write_atomic
+from datamap.review.changes import freeze_changes
 
 VERSIONS_DIR = "versions"
 
@@ -153,4 +154,7 @@ def release(inventory, inventory_dir: Path, effective: dt.date, version: str | N
         out = frozen / f"policy.{lang}.md"
         write_atomic(out, text)
         result.texts.append(out)
+    previous = policy.history[0].version if policy.history else None
+    languages = [lang for lang, text in texts.items() if text is not None]
+    result.texts += freeze_changes(Path(inventory_dir), previous, frozen, languages)
     return result

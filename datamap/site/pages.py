@@ -9,6 +9,7 @@ check`` compares them with the committed files. Page layout under ``site/<lang>/
     processors.md  systems.md  items.md  purposes.md  fields.md  lineage.md  downloads.md
     processor/<id>.md  system/<id>.md (+ .svg)  item/<id>.md (+ .svg)  purpose/<id>.md
     storage.md              cookies and web storage (datamap.site.storage)
+    changes/v<version>.md   what each version changed; policy/feed.xml: Atom feed of versions (datamap.site.changes)
 
 Listing pages are named in the plural and entity pages live in singular folders, so no id (not even
 ``index``) can make two pages share a URL. Pages are rendered from language-neutral templates under
@@ -30,6 +31,7 @@ import networkx as nx
 from markupsafe import Markup
 
 from datamap.site import diagram
+from datamap.site.changes import annotate, changes_pages
 from datamap.site.storage import storage_pages
 
 from datamap import language
@@ -247,6 +249,7 @@ def generate_pages(inventory: Inventory, graph: nx.MultiDiGraph, project_dir: Pa
         templates_dir = project_dir / "templates"
     released = released_versions(project_dir)
     history = _history(inventory, released)
+    annotate(history, project_dir)
     available = downloads(inventory, graph, project_dir, templates_dir)
     pages: dict[str, str] = {}
     sources: dict[str, str] = {}
@@ -256,6 +259,7 @@ def generate_pages(inventory: Inventory, graph: nx.MultiDiGraph, project_dir: Pa
         pages.update(renderer.listing_pages(available, history))
         pages.update(renderer.entity_pages())
         pages.update(storage_pages(renderer))
+        pages.update(changes_pages(renderer, history, project_dir))
         sources.update(renderer.diagram_sources())
         if progress:
             progress("pages", len(pages))
@@ -284,7 +288,7 @@ class SiteChanges:
 
 
 def _generated_files(site_dir: Path) -> set[str]:
-    return {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file() and p.suffix in (".md", ".svg") and is_generated(p)}
+    return {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file() and p.suffix in (".md", ".svg", ".xml") and is_generated(p)}
 
 
 def plan_changes(site_dir: Path | str, pages: dict[str, str]) -> SiteChanges:
