@@ -9,9 +9,7 @@ opened page by page in headless Chromium.
 from __future__ import annotations
 
 import os
-import re
 import subprocess
-import urllib.request
 import sys
 from pathlib import Path
 
@@ -24,7 +22,7 @@ from datamap import REPOSITORY, __version__
 from datamap.scaffold import SYSTEM_PACKAGES, skeleton_dir
 from repos import commit_all, git
 from workflow import apt_packages, run_steps
-from test_site_browser import ARTIFACTS, _open, _pages, _status, browser, serve  # noqa: F401 - fixtures
+from test_site_browser import ARTIFACTS, _open, _pages, _status, browser, diagram_text_px, serve  # noqa: F401 - fixtures
 
 #: a German company's small inventory, replacing the example the scaffold writes
 DATA = """\
@@ -94,6 +92,8 @@ def test_workflow_installs_datamap_pinned_and_its_system_packages():
     assert set(apt_packages(apt.replace("${system_packages}", " ".join(SYSTEM_PACKAGES)))) == set(SYSTEM_PACKAGES)
     setup = (ROOT / "scripts/setup.sh").read_text()
     assert set(SYSTEM_PACKAGES) == set(setup.split("system_packages=(", 1)[1].split(")", 1)[0].split())
+    action = (ROOT / "scripts/github-action.sh").read_text()  # the Action installs the same when they are missing
+    assert action.split("for pkg in ", 1)[1].split(";", 1)[0].split() == list(SYSTEM_PACKAGES)
 
 
 def test_init_pins_this_release(run, tmp_path, monkeypatch):
@@ -154,14 +154,6 @@ def test_pull_request_workflow_and_pre_commit_pass(adopted):
                            capture_output=True, text=True, timeout=600)
     assert stale.returncode == 1 and "datamap build" in stale.stdout
     git(project, "checkout", "--", "inventory")
-
-
-def diagram_text_px(driver, image) -> float:
-    """The smallest text of a diagram as shown: its smallest font size (pt) times the image's scale, in CSS px."""
-    svg = urllib.request.urlopen(image.get_attribute("src"), timeout=10).read().decode("utf-8")
-    smallest = min(float(size) for size in re.findall(r'font-size="([0-9.]+)"', svg))
-    natural, shown = driver.execute_script("const i = arguments[0]; return [i.naturalWidth, i.getBoundingClientRect().width]", image)
-    return smallest * 4 / 3 * shown / natural
 
 
 def test_published_site_in_the_browser(adopted, serve, browser):
