@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from importlib import resources
 from pathlib import Path
 from string import Template
 
 from datamap import REPOSITORY, __version__
 from datamap.errors import UsageError
+from datamap.inventory.values import ISO_COUNTRIES
 from datamap.output import write_atomic
 from datamap.publish.render import md_escape
 
@@ -41,8 +41,8 @@ def default_package() -> str:
 
 def scaffold(directory: Path, name: str, country: str, effective: str | None, install_from: str | None = None) -> list[Path]:
     """Write the skeleton into ``directory``; returns the files written. Refuses to overwrite anything."""
-    if not re.fullmatch(r"[A-Z]{2}", country):
-        raise UsageError(f"--country: '{country}' is not a two-letter ISO 3166 code such as KR")
+    if country not in ISO_COUNTRIES:
+        raise UsageError(f"--country: '{country}' is not an ISO 3166-1 two-letter country code such as KR")
     try:
         date = dt.date.fromisoformat(effective) if effective else dt.date.today()
     except ValueError as e:

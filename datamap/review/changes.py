@@ -1,77 +1,82 @@
-"""What a released version changed, in the plain words of :mod:`datamap.review.diff`, frozen at release.
+"""Field-by-field comparison of two versions of one entity, for the diff summary.
 
-``datamap release`` compares the inventory being released with that of the previous release (the git
-commit that added ``versions/<previous>/``) and writes the summary lines, one per line, to
-``versions/<version>/changes.<lang>.txt``; the site publishes them as the version's changes page and in
-its feed. Without git, or without a previous release that git knows, nothing is written: the site then
-shows only the summary recorded in ``policy.history``. The files are plain text, and the site escapes
-every line, so an edited file can only ever show text.
+Every field of the schema is compared, so a change to any published fact (a processor's name, a
+contact, a recipient's retention) is named with the field's human name, without a rule per field.
+Values are compared as the summary's language prints them: a change only to the Korean text of a
+name is not a change of the English policy.
 """
 
 from __future__ import annotations
 
-import subprocess
-from pathlib import Path
+import datetime as dt
+from typing import Any
 
-VERSIONS_DIR = "versions"
-CHANGES_FILE = "changes.{lang}.txt"
+from pydantic import BaseModel
 
+from datamap import language
+from datamap.review.wording import field_name, phrase, value_word
 
-def release_commit(project_dir: Path, version: str) -> str | None:
-    """The last commit that touched ``versions/<version>/``: the commit of that release, or None."""
-    try:
-        done = subprocess.run(["git", "log", "-1", "--format=%H", "--", f"{VERSIONS_DIR}/{version}"], cwd=project_dir,
-                              capture_output=True, text=True, check=False)
-    except OSError:
-        return None
-    if done.returncode != 0:
-        return None
-    return done.stdout.strip() or None
+#: fields whose values are ids of items, printed as the items' labels
+ITEM_FIELDS = frozenset({"items", "representative_items", "item"})
+#: fields whose values are ISO 8601 durations
+DURATION_FIELDS = frozenset({"period", "duration"})
 
 
-def freeze_changes(inventory_dir: Path, previous: str | None, frozen: Path, languages: list[str]) -> list[Path]:
-    """Write ``changes.<lang>.txt`` under ``frozen`` for each language; returns the files written."""
-    from datamap.findings import has_errors
-    from datamap.inventory.validate import check_inventory
-    from datamap.lineage.facts import policy_facts
-    from datamap.lineage.graph import build_graph
-    from datamap.output import write_atomic
-    from datamap.review.diff import summarize
-    from datamap.review.revisions import resolve
-
-    project_dir = Path(inventory_dir).resolve().parent
-    commit = release_commit(project_dir, previous) if previous else None
-    if commit is None:
-        return []
-    with resolve(commit, str(Path(inventory_dir).resolve()), cwd=project_dir) as old:
-        old_inventory, findings = check_inventory(old.inventory)
-        if old_inventory is None or has_errors(findings):
-            return []
-        old_facts = policy_facts(old_inventory, build_graph(old_inventory))
-    new_inventory, findings = check_inventory(inventory_dir)
-    if new_inventory is None or has_errors(findings):
-        return []
-    new_facts = policy_facts(new_inventory, build_graph(new_inventory))
-    written = []
-    for lang in languages:
-        path = frozen / CHANGES_FILE.format(lang=lang)
-        write_atomic(path, "".join(f"{line}\n" for line in summarize(old_facts, new_facts, lang)))
-        written.append(path)
-    return written
+def _empty(value: Any) -> bool:
+    return value is None or value == [] or value == {}
 
 
-def released_changes(project_dir: Path, versions: list[str], languages: list[str]) -> dict[str, dict[str, list[str]]]:
-    """The frozen summary lines of each version: {version: {lang: lines}}; unreadable files are left out."""
-    found: dict[str, dict[str, list[str]]] = {}
-    root = Path(project_dir) / VERSIONS_DIR
-    for version in versions:
-        for lang in languages:
-            path = root / version / CHANGES_FILE.format(lang=lang)
-            if path.is_symlink() or not path.is_file():
-                continue
-            try:
-                text = path.read_text("utf-8")
-            except (OSError, UnicodeDecodeError):
-                continue
-            found.setdefault(version, {})[lang] = [line.strip() for line in text.splitlines() if line.strip()]
-    return found
+def describe(s, name: str, value: Any) -> str:
+    """``value`` of field ``name`` in words, in the summary's language."""
+    if value is None:
+        return phrase("none", s.lang)
+    if isinstance(value, bool):
+        return phrase("yes" if value else "no", s.lang)
+    if isinstance(value, dict):
+        return s.t(value)
+    if isinstance(value, dt.date):
+        return language.date(value, s.lang)
+    if isinstance(value, BaseModel):
+        parts = [f"{field_name(f, s.lang)}: {describe(s, f, v)}" for f, v in _fields(value) if not _empty(v)]
+        return ", ".join(parts)
+    if isinstance(value, list):
+        if name in ITEM_FIELDS:
+            return s.item_labels(value)
+        words = [describe(s, name, v) for v in value]
+        separator = "; " if any(isinstance(v, BaseModel) for v in value) else ", "
+        return separator.join(words) if separator == "; " else language.join(words, s.lang) or phrase("none", s.lang)
+    if name == "country":
+        return s.country(value)
+    if name in DURATION_FIELDS:
+        return language.duration(value, s.lang)
+    if name in ITEM_FIELDS:
+        return s.item_labels([value])
+    return value_word(str(value), s.lang) if isinstance(value, str) else str(value)
+
+
+def _fields(entity: BaseModel):
+    return ((f, getattr(entity, f)) for f in type(entity).model_fields if f != "id")
+
+
+def field_changes(s, subject: str, old: BaseModel, new: BaseModel, skip=frozenset(), prefix: str = "") -> list[str]:
+    """A line for each field of ``old`` and ``new`` whose printed value differs; nested models (a contact
+    person, a transfer's details) are compared field by field too."""
+    out = []
+    for name, before in _fields(old):
+        if name in skip:
+            continue
+        after = getattr(new, name)
+        label = f"{prefix}{field_name(name, s.lang)}"
+        if isinstance(before, BaseModel) and isinstance(after, BaseModel):
+            out += field_changes(s, subject, before, after, prefix=label + " ")
+            continue
+        old_text, new_text = describe(s, name, before), describe(s, name, after)
+        if old_text == new_text:
+            continue
+        if _empty(before):
+            out.append(phrase("field_added", s.lang, subject=subject, field=label, new=new_text))
+        elif _empty(after):
+            out.append(phrase("field_removed", s.lang, subject=subject, field=label, old=old_text))
+        else:
+            out.append(phrase("field_changed", s.lang, subject=subject, field=label, old=old_text, new=new_text))
+    return out
