@@ -60,11 +60,34 @@ def _load(args, extra_checks: Callable | None = None):
 # --- commands ----------------------------------------------------------------------------------
 
 
-def _language_errors(lang: str | None) -> Callable | None:
-    """E401 for each text missing in ``lang``: a document in that language must not fall back to another."""
-    from datamap.inventory.checks import check_language
+def _language_errors(lang: str | None, args=None) -> Callable | None:
+    """E401 for each text missing in ``lang``: a document in that language must not fall back to another.
 
-    return (lambda inventory: check_language(inventory, lang, code="E401")) if lang else None
+    With ``args`` (a command that writes documents), also E801/E803: ``lang`` must be one the project
+    publishes, with templates for each of its regimes.
+    """
+    from datamap.inventory.checks import check_language
+    from datamap.regimes.checks import check_languages
+
+    if not lang:
+        return None
+
+    def check(inventory):
+        if args is not None:
+            unpublished = check_languages(inventory, [lang], _templates_dir(args))
+            if unpublished:  # no document in that language: its missing texts would only bury the reason
+                return unpublished
+        return check_language(inventory, lang, code="E401")
+
+    return check
+
+
+def _language_code(value: str) -> str:
+    from datamap.inventory.model import is_language
+
+    if not is_language(value):
+        raise argparse.ArgumentTypeError(f"'{value}' is not a language code such as en, de or ko")
+    return value
 
 
 def cmd_validate(args) -> int:
@@ -104,7 +127,7 @@ def cmd_render(args) -> int:
     from datamap.lineage.graph import build_graph
     from datamap.publish.render import render_policy, render_processors
 
-    inventory, _, failed = _load(args, _language_errors(args.lang))
+    inventory, _, failed = _load(args, _language_errors(args.lang, args))
     if failed:
         return EXIT_FINDINGS
     graph = build_graph(inventory)
@@ -122,8 +145,9 @@ def cmd_render(args) -> int:
 def _publish(args, inventory, graph, templates) -> int:
     """HTML and PDF: the policy as one page, or every notice into a directory."""
     from datamap.publish.html import policy_html
-    from datamap.publish.notices import render_notices
+    from datamap.lineage.facts import policy_facts
     from datamap.output import write_atomic
+    from datamap.regimes.notices import render_all
     from datamap.publish.pdf import PublishError, html_to_pdf
     from datamap.publish.render import default_templates_dir
 
@@ -144,7 +168,7 @@ def _publish(args, inventory, graph, templates) -> int:
             directory = Path(args.output or DEFAULT_NOTICES)
             if directory.exists() and not directory.is_dir():
                 raise UsageError(f"render notices: -o must be a directory: {directory} is a file")
-            outputs = render_notices(inventory, graph, args.lang, templates, pdf=None if args.format == "html" else pdf)
+            outputs = render_all(policy_facts(inventory, graph), graph, args.lang, templates, pdf=None if args.format == "html" else pdf)
             for name, content in outputs.items():
                 if args.format == "pdf" and name.endswith(".html"):
                     continue
@@ -184,11 +208,15 @@ def cmd_build(args) -> int:
     from datamap.errors import DatamapError
     from datamap.findings import Finding
     from datamap.lineage.graph import build_graph
-    from datamap.inventory.model import LANGUAGES
+    from datamap.regimes.checks import check_languages
     from datamap.site.pages import generate_pages, write_site
     from datamap.progress import Progress
 
-    inventory, _, failed = _load(args, lambda inv: [f for lang in LANGUAGES for f in check_language(inv, lang)])
+    def languages(inv):
+        found = [f for lang in inv.policy.languages for f in check_language(inv, lang)]
+        return found + check_languages(inv, inv.policy.languages, _templates_dir(args))
+
+    inventory, _, failed = _load(args, languages)
     if failed:
         return EXIT_FINDINGS
     project = Path(args.inventory).resolve().parent
@@ -220,12 +248,17 @@ def cmd_build(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from datamap.inventory.completeness import check_completeness
+    from datamap.regimes.checks import check_completeness, check_languages
     from datamap.site.stale import expected_pages, stale_files
     from datamap.inventory.validate import check_inventory
 
     language = _language_errors(args.lang)
-    inventory, findings = check_inventory(args.inventory, lambda inv: check_completeness(inv) + (language(inv) if language else []))
+
+    def checks(inv):
+        found = check_completeness(inv) + check_languages(inv, inv.policy.languages, _templates_dir(args))
+        return found + (language(inv) if language else [])
+
+    inventory, findings = check_inventory(args.inventory, checks)
     if inventory is not None and not has_errors(findings) and not args.no_stale:
         project = Path(args.inventory).resolve().parent
         pages = expected_pages(inventory, project)
@@ -298,7 +331,7 @@ def cmd_release(args) -> int:
 def cmd_init(args) -> int:
     from datamap.scaffold import scaffold
 
-    for path in scaffold(Path(args.directory), args.name, args.country, args.effective, args.install_from):
+    for path in scaffold(Path(args.directory), args.name, args.country, args.effective, args.regime, args.install_from):
         sys.stdout.write(f"created {path}\n")
     sys.stdout.write(f"next: cd {args.directory} && datamap check\n")
     return EXIT_OK
@@ -324,7 +357,7 @@ def build_parser() -> argparse.ArgumentParser:
     inventory_arg(p)
     p.add_argument("--strict", action="store_true", help="warnings fail the run too")
     p.add_argument("--format", choices=sorted(FORMATTERS), default="text", help=FORMAT_HELP)
-    p.add_argument("--lang", choices=["en", "ko"], help="also require every text in this language (E401)")
+    p.add_argument("--lang", type=_language_code, help="also require every text in this language (E401)")
     p.set_defaults(func=cmd_validate)
 
     p = commands.add_parser("schema", help="print the JSON Schema of inventory files")
@@ -334,7 +367,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("render", help="render the policy, the processor table or the notices")
     p.add_argument("document", choices=["policy", "processors", "notices"], help="what to render")
     inventory_arg(p)
-    p.add_argument("--lang", choices=["en", "ko"], default="en", help="the document's language (default: en)")
+    p.add_argument("--lang", type=_language_code, default="en", help="the document's language (default: en)")
     p.add_argument("--format", help="policy: md (default), html, pdf; processors: md (default), csv, json; notices: html or pdf (default: both)")
     p.add_argument("--templates", metavar="DIR", help="project templates overriding the defaults (default: templates/ beside INV)")
     p.add_argument("--strict", action="store_true", help="warnings fail the run too")
@@ -348,7 +381,7 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--system", metavar="ID", help="the lineage of this system")
     which.add_argument("--processor", metavar="ID", help="the lineage of this processor")
     p.add_argument("--format", choices=["text", "json"], default="text", help="text for people (default), json for tools")
-    p.add_argument("--lang", choices=["en", "ko"], default="en", help="the language of names (default: en)")
+    p.add_argument("--lang", type=_language_code, default="en", help="the language of names (default: en)")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     p.set_defaults(func=cmd_graph)
 
@@ -365,14 +398,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="warnings fail the run too")
     p.add_argument("--format", choices=sorted(FORMATTERS), default="text", help=FORMAT_HELP)
     p.add_argument("--no-stale", action="store_true", help="do not compare the generated site pages")
-    p.add_argument("--lang", choices=["en", "ko"], help="also require every text in this language (E401)")
+    p.add_argument("--lang", type=_language_code, help="also require every text in this language (E401)")
     p.set_defaults(func=cmd_check)
 
     p = commands.add_parser("diff", help="the policy's changes between two inventories or git revisions")
     p.add_argument("old", metavar="OLD", help="inventory directory or git revision")
     p.add_argument("new", metavar="NEW", help="inventory directory or git revision")
     p.add_argument("--inventory", default=DEFAULT_INVENTORY, metavar="PATH", help="the inventory's path in git revisions (default: inventory/)")
-    p.add_argument("--lang", choices=["en", "ko"], default="en", help="compare the policy in this language (default: en)")
+    p.add_argument("--lang", type=_language_code, default="en", help="compare the policy in this language (default: en)")
     p.add_argument("--format", choices=["md", "html"], default="md", help="md (default) or a standalone html page")
     p.add_argument("--summary-only", action="store_true", help="the plain-language summary without the redline")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
@@ -389,7 +422,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("init", help="scaffold a new inventory project that passes datamap check")
     p.add_argument("directory", metavar="DIR", help="the new project's directory (created if missing)")
     p.add_argument("--name", default="Example Co., Ltd.", help="the organization's legal name")
-    p.add_argument("--country", default="KR", help="ISO 3166 country code of the organization")
+    p.add_argument("--regime", choices=["pipa", "gdpr", "uk_gdpr"], default="pipa", help="the law the example inventory follows (default: pipa)")
+    p.add_argument("--country", help="ISO 3166 country code of the organization (default: the regime's example, KR, DE or GB)")
     p.add_argument("--effective", metavar="YYYY-MM-DD", help="the first policy version's effective date (default: today)")
     p.add_argument("--install-from", metavar="SPEC", help="what the workflow's pip installs datamap from "
                    "(default: this release's git URL, git+REPOSITORY@vVERSION)")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from importlib import resources
 from pathlib import Path
 from string import Template
@@ -39,8 +40,24 @@ def default_package() -> str:
     return f"git+{REPOSITORY}@v{__version__}"
 
 
-def scaffold(directory: Path, name: str, country: str, effective: str | None, install_from: str | None = None) -> list[Path]:
-    """Write the skeleton into ``directory``; returns the files written. Refuses to overwrite anything."""
+def _plan(directory: Path, regime_key: str) -> dict[Path, Path]:
+    """Target -> source: the skeleton's shared files, and the inventory of the regime (no other regime's)."""
+    from datamap.regimes import REGIMES
+
+    source = skeleton_dir()
+    shared = sorted(p for p in source.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.relative_to(source).parts[0] != "inventory")
+    plan = {directory / _target(p.relative_to(source)): p for p in shared}
+    example = REGIMES[regime_key].skeleton
+    plan.update({directory / "inventory" / p.relative_to(example): p for p in sorted(example.rglob("*.yaml"))})
+    return plan
+
+
+def scaffold(directory: Path, name: str, country: str | None, effective: str | None, regime: str = "pipa",
+             install_from: str | None = None) -> list[Path]:
+    """Write the skeleton of ``regime`` into ``directory``; returns the files written. Refuses to overwrite anything."""
+    from datamap.regimes import REGIMES
+
+    country = country or REGIMES[regime].example_country
     if country not in ISO_COUNTRIES:
         raise UsageError(f"--country: '{country}' is not an ISO 3166-1 two-letter country code such as KR")
     try:
@@ -57,15 +74,14 @@ def scaffold(directory: Path, name: str, country: str, effective: str | None, in
         "datamap_package": json.dumps(install_from or default_package(), ensure_ascii=False),
         "system_packages": " ".join(SYSTEM_PACKAGES),
     }
-    source = skeleton_dir()
-    files = sorted(p for p in source.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-    plan = {directory / _target(p.relative_to(source)): p for p in files}
+    plan = _plan(directory, regime)
     existing = [str(path) for path in plan if path.exists()]
     if existing:
         raise UsageError(f"{directory} already has {', '.join(existing)}: datamap init only creates new files")
     for path, template in plan.items():
         write_atomic(path, Template(template.read_text(encoding="utf-8")).safe_substitute(values))
-    return list(dict.fromkeys([*plan, *_write_site_pages(directory)]))
+    written = _write_site_pages(directory)
+    return [path for path in dict.fromkeys([*plan, *written]) if path.exists()]
 
 
 def _write_site_pages(directory: Path) -> list[Path]:
@@ -75,10 +91,27 @@ def _write_site_pages(directory: Path) -> list[Path]:
     inventory, _ = check_inventory(directory / "inventory")
     if inventory is None:
         return []
+    written = _fit_languages(directory, list(inventory.policy.languages))
     pages = expected_pages(inventory, directory) or {}
-    written = []
     for relative, text in sorted(pages.items()):
         path = directory / SITE_DIR / relative
         write_atomic(path, text)
         written.append(path)
     return written
+
+
+def _fit_languages(directory: Path, languages: list[str]) -> list[Path]:
+    """Cut the site's configuration and hand-written pages to the languages the inventory publishes."""
+    from datamap.site.languages import markdown_for_languages, yaml_for_languages
+
+    for name, cut in (("mkdocs.yml", yaml_for_languages), ("site/index.md", markdown_for_languages)):
+        path = directory / name
+        text = path.read_text("utf-8")
+        if cut(text, languages) != text:
+            write_atomic(path, cut(text, languages))
+    for folder in sorted((directory / "site").iterdir()):
+        if folder.is_dir() and re.fullmatch(r"[a-z]{2}", folder.name) and folder.name not in languages:
+            for page in sorted(folder.rglob("*"), reverse=True):
+                page.unlink() if page.is_file() else page.rmdir()
+            folder.rmdir()
+    return []

@@ -183,3 +183,19 @@ def test_published_site_in_the_browser(adopted, serve, browser):
     _open(browser, base + "en/")
     assert browser.find_element(By.CSS_SELECTOR, ".md-header__option .md-select")  # the language switcher
     assert browser.execute_script("return getComputedStyle(document.querySelector('.md-header')).backgroundColor") != "rgba(0, 0, 0, 0)"
+
+
+def test_site_of_a_project_publishing_one_language(run, tmp_path, monkeypatch):
+    """A GDPR project publishes English only: its site neither lists nor links Korean pages, and builds strictly."""
+    monkeypatch.chdir(tmp_path)
+    assert run("init", "gmbh", "--regime", "gdpr", "--effective", "2025-03-01").code == 0
+    project = tmp_path / "gmbh"
+    config = yaml.safe_load((project / "mkdocs.yml").read_text())
+    assert [alt["lang"] for alt in config["extra"]["alternate"]] == ["en"]
+    assert [list(entry)[0] if isinstance(entry, dict) else entry for entry in config["nav"]] == ["Home", "English"]
+    assert not (project / "site/ko").exists() and "ko/" not in (project / "site/index.md").read_text()
+    assert run("build", "gmbh/inventory", "--quiet").code == 0
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"], cwd=project, capture_output=True, text=True,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert done.returncode == 0, done.stderr
+    assert run("check", "gmbh/inventory").code == 0

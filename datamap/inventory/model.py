@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic_core import PydanticCustomError
 
 from datamap.inventory.values import (  # noqa: F401  (re-exported: the model is where types are looked up)
-    ANY_LANGUAGE, LANGUAGES, MAX_STRING, Country, Duration, Email, Label, StorageDuration, Text,
+    ANY_LANGUAGE, LANGUAGE_CODE, LANGUAGES, MAX_STRING, Country, Duration, Email, Label, StorageDuration, Text, is_language,
 )
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", description="lower-case identifier, unique in its section")]
@@ -63,8 +64,32 @@ class DomesticAgent(Schema):
     email: Email
 
 
+class Representative(Schema):
+    """A representative in the EU or the UK of an organization established outside it (GDPR Art 27)."""
+
+    name: Text
+    address: Optional[Text] = None
+    email: Optional[str] = None
+    phone: Optional[str] = None
+
+
+class Authority(Schema):
+    """The supervisory authority a person may complain to (GDPR Art 77): the lead authority."""
+
+    name: Text
+    address: Optional[Text] = None
+    email: Optional[str] = None
+    phone: Optional[str] = None
+    website: Optional[str] = None
+
+
 class Organization(Schema):
     name: Label
+    trade_name: Optional[Label] = Field(None, description="the name the organization trades under, when not its legal name")
+    parent: Optional[Label] = Field(None, description="the parent company, when the organization belongs to a group")
+    role: Optional[Literal["controller", "processor", "joint_controller"]] = Field(
+        None, description="whether the organization decides the purposes of the processing (controller) or acts on another's behalf"
+    )
     short_name: Label = Field(description="how the policy refers to the organization, e.g. 'the Company'")
     country: Country
     address: Optional[Text] = None
@@ -77,6 +102,11 @@ class Organization(Schema):
     complaints_department: Optional[Person] = None
     customer_center: Optional[CustomerCenter] = None
     domestic_agent: Optional[DomesticAgent] = None
+    dpo: Optional[Person] = Field(None, description="data protection officer (GDPR Art 37-39)")
+    dpo_required: Optional[bool] = Field(None, description="whether the law requires the organization to appoint a DPO")
+    eu_representative: Optional[Representative] = None
+    uk_representative: Optional[Representative] = None
+    supervisory_authority: Optional[Authority] = Field(None, description="the lead supervisory authority (GDPR Art 56, 77)")
 
 
 class PolicyVersion(Schema):
@@ -85,7 +115,38 @@ class PolicyVersion(Schema):
     summary: Optional[Text] = None
 
 
+def _check_regime(value: str) -> str:
+    from datamap.regimes import REGIMES
+
+    if value not in REGIMES:
+        raise PydanticCustomError("regime", "unknown regime '{value}': use one of {known}", {"value": value, "known": ", ".join(REGIMES)})
+    return value
+
+
+def _check_language(value: str) -> str:
+    if not is_language(value):
+        raise PydanticCustomError("language", "'{value}' is not a language code such as en, de or ko", {"value": value})
+    return value
+
+
+RegimeKey = Annotated[str, AfterValidator(_check_regime), Field(description="a regime: pipa, gdpr, uk_gdpr")]
+LanguageCode = Annotated[str, AfterValidator(_check_language), Field(description="a language code: en, de, ko, pt-BR")]
+
+
 class Policy(Schema):
+    regimes: list[RegimeKey] = Field(
+        default_factory=lambda: ["pipa"], min_length=1,
+        description="the laws the documents follow: the first shapes the document, each further one adds its own section",
+    )
+    languages: list[LanguageCode] = Field(
+        default_factory=lambda: list(LANGUAGES), min_length=1, description="the languages documents, notices and site pages are published in"
+    )
+    no_special_categories: bool = Field(
+        False, description="the organization declares it processes no special categories of personal data (GDPR Art 9(1))"
+    )
+    no_automated_decisions: bool = Field(
+        False, description="the organization declares it makes no decision based solely on automated processing"
+    )
     version: str
     effective: dt.date
     title: Optional[Label] = None
@@ -112,6 +173,8 @@ class CollectionPoint(Entity):
     method: Literal["form", "social_login", "automatic", "offline", "from_third_party"]
     label: Optional[Label] = None
     provider: Optional[str] = Field(None, description="the social-login or source company")
+    source: Optional[Text] = Field(None, description="where data not collected from the person comes from (GDPR Art 14(2)(f))")
+    publicly_accessible: Optional[bool] = Field(None, description="whether that source is publicly accessible")
     items: list[Id] = Field(min_length=1)
 
 
@@ -144,6 +207,17 @@ class System(Entity):
     transfer: Optional[OverseasTransfer] = None
 
 
+class Safeguard(Schema):
+    """How a transfer outside the EEA (or the UK) is protected (GDPR Art 44-49)."""
+
+    mechanism: Literal["adequacy", "scc", "bcr", "dpf", "uk_addendum", "idta", "derogation"]
+    regime: Optional[Literal["gdpr", "uk_gdpr"]] = Field(None, description="the regime it serves; absent: every regime the document follows")
+    derogation: Optional[Literal["explicit_consent", "contract", "pre_contract", "public_interest", "legal_claims", "vital_interests"]] = Field(
+        None, description="the Art 49(1) derogation relied on, when the mechanism is 'derogation'"
+    )
+    copy_from: Optional[Text] = Field(None, description="where to obtain a copy of the safeguard, or where it is made available")
+
+
 class SubProcessor(Schema):
     name: Label
     country: Country
@@ -159,6 +233,7 @@ class Processor(Entity):
     contact: Optional[str] = None
     contract: Optional[str] = None
     sub_processors: list[SubProcessor] = Field(default_factory=list)
+    safeguards: list[Safeguard] = Field(default_factory=list, description="how transfers to it outside the EEA or the UK are protected")
 
 
 class ThirdParty(Entity):
@@ -173,11 +248,17 @@ class ThirdParty(Entity):
     law: Optional[Id] = None
     contact: Optional[str] = None
     transfer: Optional[OverseasTransfer] = None
+    safeguards: list[Safeguard] = Field(default_factory=list, description="how transfers to it outside the EEA or the UK are protected")
 
 
 class LegalBasis(Schema):
     pipa: Optional[Literal["consent", "contract", "statute", "vital_interest", "legitimate_interest", "public_task"]] = None
-    gdpr: Optional[Literal["6(1)(a)", "6(1)(b)", "6(1)(c)", "6(1)(d)", "6(1)(e)", "6(1)(f)"]] = None
+    gdpr: Optional[Literal["6(1)(a)", "6(1)(b)", "6(1)(c)", "6(1)(d)", "6(1)(e)", "6(1)(f)"]] = Field(
+        None, description="the basis under GDPR Art 6(1), also UK GDPR Art 6(1)"
+    )
+    gdpr_special: Optional[Literal["9(2)(a)", "9(2)(b)", "9(2)(c)", "9(2)(d)", "9(2)(e)", "9(2)(f)", "9(2)(g)", "9(2)(h)", "9(2)(i)", "9(2)(j)"]] = Field(
+        None, description="the condition under GDPR Art 9(2) for special categories of data"
+    )
 
 
 class Purpose(Entity):
@@ -185,6 +266,11 @@ class Purpose(Entity):
     details: list[Text] = Field(default_factory=list)
     legal_basis: Optional[LegalBasis] = None
     marketing: bool = False
+    legitimate_interest: Optional[Text] = Field(None, description="the interest pursued, where the basis is GDPR Art 6(1)(f)")
+    requirement: Optional[Literal["statutory", "contractual", "contract_prerequisite", "none"]] = Field(
+        None, description="whether providing the data is a statutory or contractual requirement (GDPR Art 13(2)(e))"
+    )
+    consequence: Optional[Text] = Field(None, description="what happens if the person does not provide the data")
 
 
 class Law(Entity):
@@ -199,6 +285,7 @@ class RetentionRule(Entity):
     trigger: Literal["collection", "withdrawal", "purpose_achieved", "contract_end", "transaction"] = "collection"
     law: Optional[Id] = Field(None, description="the statute that requires the period")
     reason: Optional[Text] = None
+    criteria: Optional[Text] = Field(None, description="the criteria that set the period, where no fixed period is given (GDPR Art 13(2)(a))")
 
 
 class WebStorage(Entity):
@@ -209,6 +296,9 @@ class WebStorage(Entity):
     purpose: Text
     duration: Optional[StorageDuration] = None
     how_to_refuse: Optional[Text] = None
+    consent_category: Optional[Literal["strictly_necessary", "preferences", "statistics", "marketing"]] = Field(
+        None, description="the consent category the cookie banner files it under"
+    )
 
 
 class SecurityMeasure(Schema):
@@ -216,7 +306,9 @@ class SecurityMeasure(Schema):
     measure: Text
 
 
-Right = Literal["access", "correction", "deletion", "suspension", "withdrawal_of_consent", "portability", "objection", "automated_decision"]
+Right = Literal[
+    "access", "correction", "deletion", "suspension", "restriction", "withdrawal_of_consent", "portability", "objection", "automated_decision"
+]
 
 
 class RightsProcedure(Entity):
@@ -241,6 +333,7 @@ class Children(Schema):
     collects_under_14: bool
     consent_method: Optional[Text] = None
     representative_items: list[Id] = Field(default_factory=list)
+    age_of_consent: Optional[int] = Field(None, ge=13, le=16, description="the age from which a child's own consent is relied on (GDPR Art 8)")
 
 
 class AutomatedDecision(Entity):
@@ -248,6 +341,7 @@ class AutomatedDecision(Entity):
     criteria: Text
     items: list[Id] = Field(min_length=1)
     how_to_object: Text
+    consequences: Optional[Text] = Field(None, description="the significance and envisaged consequences for the person (GDPR Art 13(2)(f))")
 
 
 class Remedy(Schema):
@@ -279,7 +373,7 @@ SINGLE_SECTIONS = {
     "destruction": Destruction,
     "children": Children,
 }
-REQUIRED_SECTIONS = ("organization", "policy", "destruction")
+REQUIRED_SECTIONS = ("organization", "policy")
 
 
 class InventoryFile(Schema):
@@ -313,7 +407,6 @@ class Inventory(InventoryFile):
 
     organization: Organization
     policy: Policy
-    destruction: Destruction
     #: where each entity was written: id(entity) -> (file, path)
     _locations: dict = PrivateAttr(default_factory=dict)
 

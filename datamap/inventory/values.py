@@ -14,9 +14,16 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+#: the languages a project publishes when ``policy.languages`` does not say
 LANGUAGES = ("en", "ko")
 #: key of a Text that holds language-neutral text (a name written the same in every language)
 ANY_LANGUAGE = "*"
+#: a language code a Text may be keyed by: ISO 639 (en, de, ko), optionally with a region or script (pt-BR)
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
+
+
+def is_language(code: object) -> bool:
+    return isinstance(code, str) and bool(LANGUAGE_CODE.match(code))
 
 # --- durations ----------------------------------------------------------------------------------
 
@@ -80,9 +87,10 @@ ISO_COUNTRIES = _load_countries()
 
 
 def _check_country(value: str) -> str:
+    """ISO 3166-1 alpha-2, which reserves EU for the European Union (where a recipient says only "in the EU")."""
     if not re.fullmatch(r"[A-Z]{2}", value):
         raise PydanticCustomError("country", "'{value}' is not a two-letter ISO 3166 country code such as KR or US", {"value": _clip(value)})
-    if value not in ISO_COUNTRIES:
+    if value not in ISO_COUNTRIES and value != "EU":
         raise PydanticCustomError("country_unknown", "'{value}' is not an ISO 3166-1 country code: no country has it", {"value": value})
     return value
 
@@ -125,16 +133,16 @@ def _text_validator(limit: int, kind: str):
             value = {ANY_LANGUAGE: value}
         elif isinstance(value, dict):
             for lang, text in value.items():
-                if lang not in LANGUAGES:
+                if not is_language(lang):
                     raise PydanticCustomError(
-                        "text_language", "unknown language '{lang}': text is keyed by {langs}", {"lang": lang, "langs": ", ".join(LANGUAGES)}
+                        "text_language", "'{lang}' is not a language code: text is keyed by codes such as en, de, ko or pt-BR", {"lang": _clip(lang)}
                     )
                 if not isinstance(text, str):
                     raise PydanticCustomError("text_value", "text for '{lang}' must be a string", {"lang": lang, "value": text})
             if not value:
                 raise PydanticCustomError("text_empty", "text needs at least one language")
         else:
-            raise PydanticCustomError("text_type", "expected text: a string, or a mapping of language (en, ko) to string")
+            raise PydanticCustomError("text_type", "expected text: a string, or a mapping of language (en, de, ko...) to string")
         for lang, text in value.items():
             if len(text) > limit:
                 raise PydanticCustomError(
@@ -153,7 +161,7 @@ def _text_schema(limit: int) -> dict:
             {"type": "string", "maxLength": limit},
             {
                 "type": "object",
-                "properties": {lang: {"type": "string", "maxLength": limit} for lang in LANGUAGES},
+                "patternProperties": {LANGUAGE_CODE.pattern: {"type": "string", "maxLength": limit}},
                 "additionalProperties": False,
                 "minProperties": 1,
             },

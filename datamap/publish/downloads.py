@@ -14,7 +14,7 @@ from typing import Callable, Iterator
 
 import networkx as nx
 
-from datamap.inventory.model import LANGUAGES, Inventory
+from datamap.inventory.model import Inventory
 from datamap.publish.render import default_templates_dir, render_processors
 
 
@@ -30,7 +30,7 @@ class Download:
 def downloads(inventory: Inventory, graph: nx.MultiDiGraph, project_dir: Path, templates_dir: Path | None = None) -> list[Download]:
     """Every download, language by language."""
     found: list[Download] = []
-    for lang in LANGUAGES:
+    for lang in inventory.policy.languages:
         for fmt in ("csv", "json"):
             found.append(Download(
                 f"downloads/processors.{lang}.{fmt}", lang, "processors", None,
@@ -44,23 +44,21 @@ def _pdfs(inventory: Inventory, graph: nx.MultiDiGraph, lang: str, project_dir: 
     """The policy and the notices as PDF; all notices of a language are rendered together, once."""
     from datamap.lineage.facts import policy_facts
     from datamap.publish.html import policy_html
-    from datamap.publish.notices import notices, render_notices
     from datamap.publish.pdf import html_to_pdf
+    from datamap.regimes.notices import notice_entries, render_all
 
     def pdf(page: str) -> bytes:
         return html_to_pdf(page, lang, project_dir, [default_templates_dir()])[0]
 
     yield Download(f"downloads/policy.{lang}.pdf", lang, "policy", None, lambda: pdf(policy_html(inventory, graph, lang, templates_dir)))
     rendered: dict[str, str | bytes] = {}
+    facts = policy_facts(inventory, graph)
 
     def notice(name: str) -> bytes:
         if not rendered:
-            rendered.update(render_notices(inventory, graph, lang, templates_dir, pdf=pdf))
+            rendered.update(render_all(facts, graph, lang, templates_dir, pdf=pdf))
         return rendered[name]
 
-    for item in notices(policy_facts(inventory, graph), graph):
-        point = item.context.get("point")
-        subject = (point.label or {"*": point.provider or point.id}) if point is not None else None
-        kind = "consent" if item.name.startswith("consent-") else item.name
-        name = f"{item.name}.{lang}.pdf"
-        yield Download(f"downloads/notices/{name}", lang, f"notice_{kind}", subject, lambda name=name: notice(name))
+    for entry in notice_entries(facts, graph):
+        name = f"{entry.name}.{lang}.pdf"
+        yield Download(f"downloads/notices/{name}", lang, f"notice_{entry.kind}", entry.subject, lambda name=name: notice(name))

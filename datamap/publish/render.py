@@ -123,13 +123,21 @@ def template_problems(name: str):
 
 
 def render_template(name: str, lang: str, templates_dir: Path | None = None, **context) -> str:
-    with template_problems(f"{lang}/{name}"):
-        return environment(lang, templates_dir).get_template(f"{lang}/{name}").render(**context)
+    return render_path(f"{lang}/{name}", lang, templates_dir, **context)
+
+
+def render_path(path: str, lang: str, templates_dir: Path | None = None, **context) -> str:
+    """Render the template at ``path`` (a regime's ``<root>/<lang>/<name>``) in ``lang``."""
+    with template_problems(path):
+        return environment(lang, templates_dir).get_template(path).render(**context)
 
 
 @paused_gc()
 def render_policy_markdown(facts: PolicyFacts, lang: str, templates_dir: Path | None = None) -> str:
-    return render_template("policy.md.j2", lang, templates_dir, facts=facts, inv=facts.inventory)
+    """The policy of the inventory's regimes: the first shapes it, each further one adds its section."""
+    from datamap.regimes.document import render_document
+
+    return render_document(facts, lang, templates_dir)
 
 
 def render_policy(inventory: Inventory, graph: nx.MultiDiGraph, lang: str = "en", templates_dir: Path | None = None) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from datamap.errors import UsageError
-from datamap.inventory.model import LANGUAGES, Policy
+from datamap.inventory.model import Policy
 from datamap.output import write_atomic
 from datamap.review.version_changes import freeze_changes
 
@@ -196,7 +196,7 @@ def release(inventory, inventory_dir: Path, effective: dt.date, version: str | N
     write_atomic(path, edit_policy_text(original, version, effective, summary, earlier))
     result = Released(version, path, superseded=earlier)
     try:
-        texts = {lang: render(lang) for lang in LANGUAGES}
+        texts = {lang: render(lang) for lang in inventory.policy.languages}
     except BaseException:
         write_atomic(path, original)
         raise

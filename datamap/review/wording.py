@@ -136,6 +136,18 @@ FIELDS: dict[str, tuple[str, str]] = {
     "consent_method": ("how consent is obtained", "동의 방법"), "representative_items": ("legal representative's items", "법정대리인 정보 항목"),
     "criteria": ("criteria", "기준"), "how_to_object": ("how to object", "거부 방법"), "version": ("version", "버전"),
     "effective": ("effective date", "시행일"), "history": ("history", "변경 이력"), "summary": ("summary", "요약"),
+    "consequences": ("consequences", "영향"), "age_of_consent": ("age of consent", "동의 가능 연령"),
+    "publicly_accessible": ("publicly accessible source", "공개된 출처 여부"), "source": ("source", "출처"),
+    "gdpr_special": ("GDPR condition for special categories", "GDPR상 특수 범주 처리 요건"), "dpo": ("data protection officer", "데이터 보호 책임자"),
+    "dpo_required": ("data protection officer required", "데이터 보호 책임자 지정 의무"), "eu_representative": ("EU representative", "유럽연합 대리인"),
+    "uk_representative": ("UK representative", "영국 대리인"), "parent": ("parent company", "모회사"), "role": ("role", "역할"),
+    "supervisory_authority": ("supervisory authority", "감독기관"), "trade_name": ("trade name", "상호"),
+    "languages": ("languages", "언어"), "regimes": ("laws followed", "적용 법령"),
+    "no_automated_decisions": ("no automated decisions", "자동화된 결정 없음"), "no_special_categories": ("no special categories", "특수 범주 정보 없음"),
+    "safeguards": ("transfer safeguards", "이전 보호 조치"), "consequence": ("consequence of not providing", "미제공 시 결과"),
+    "legitimate_interest": ("legitimate interest", "정당한 이익"), "requirement": ("requirement", "제공 의무"),
+    "copy_from": ("where to obtain a copy", "사본 입수처"), "derogation": ("derogation", "예외 사유"), "mechanism": ("mechanism", "이전 수단"),
+    "regime": ("law", "적용 법령"), "consent_category": ("consent category", "동의 분류"),
 }
 
 #: fixed values of the schema, in words
@@ -158,6 +170,17 @@ VALUES: dict[str, tuple[str, str]] = {
     "objection": ("objection", "거부"), "automated_decision": ("automated decisions", "자동화된 결정에 대한 거부·설명 요구"),
     "paper": ("paper", "종이"), "electronic": ("electronic", "전자적 파일"), "writing": ("writing", "서면"), "telephone": ("telephone", "전화"), "email": ("email", "이메일"),
     "web": ("web", "웹"), "self": ("the organization itself", "개인정보처리자 자신"), "customer": ("customers", "고객"),
+    "bcr": ("binding corporate rules", "구속력 있는 기업 규칙"), "contract_prerequisite": ("prerequisite for a contract", "계약 체결의 전제 조건"),
+    "contractual": ("contractual requirement", "계약상 의무"), "statutory": ("statutory requirement", "법령상 의무"),
+    "controller": ("controller", "처리자"), "processor": ("processor", "수탁자"), "joint_controller": ("joint controller", "공동 처리자"),
+    "derogation": ("derogation (Art 49)", "예외 사유(제49조)"), "dpf": ("EU-US Data Privacy Framework", "유럽연합-미국 데이터 프라이버시 프레임워크"),
+    "explicit_consent": ("explicit consent", "명시적 동의"), "gdpr": ("GDPR", "GDPR"), "uk_gdpr": ("UK GDPR", "영국 GDPR"),
+    "idta": ("UK International Data Transfer Agreement", "영국 국제 데이터 이전 계약"), "legal_claims": ("legal claims", "법적 청구"),
+    "marketing": ("marketing", "마케팅"), "none": ("none", "없음"), "pre_contract": ("steps before a contract", "계약 체결 전 조치"),
+    "preferences": ("preferences", "기능"), "public_interest": ("public interest", "공익"), "restriction": ("restriction", "처리 제한"),
+    "scc": ("standard contractual clauses", "표준계약조항"), "statistics": ("statistics", "통계"),
+    "strictly_necessary": ("strictly necessary", "필수"), "uk_addendum": ("UK Addendum to the SCCs", "영국 표준계약조항 부속서"),
+    "vital_interests": ("vital interests", "생명에 관한 이익"), "pipa": ("PIPA", "개인정보 보호법"),
 }
 
 

@@ -39,7 +39,8 @@ from datamap.lineage import graph as g
 from datamap.publish.downloads import Download, downloads
 from datamap.errors import DatamapError, TemplateProblem
 from datamap.lineage.facts import processor_rows
-from datamap.inventory.model import LANGUAGES, Inventory
+from datamap.inventory.model import Inventory
+from datamap.regimes import regimes_of
 from datamap.output import write_atomic
 from datamap.publish.render import environment, md_escape, render_policy, template_problems
 
@@ -68,7 +69,7 @@ def released_versions(project_dir: Path) -> dict[str, dict[str, str]]:
         if not folder.is_dir() or not _VERSION.match(folder.name):
             continue
         texts = {}
-        for lang in LANGUAGES:
+        for lang in sorted(p.name[len("policy."):-len(".md")] for p in folder.glob("policy.*.md")):
             path = folder / f"policy.{lang}.md"
             try:
                 texts[lang] = path.read_text("utf-8")
@@ -136,8 +137,10 @@ class _Pages:
     def __init__(self, inventory: Inventory, graph: nx.MultiDiGraph, lang: str, templates_dir: Path | None) -> None:
         self.inventory, self.graph, self.lang, self.templates_dir = inventory, graph, lang, templates_dir
         self.env = environment(lang, templates_dir)
-        with template_problems(f"{lang}/site/words.j2"):
-            self.words = self.env.get_template(f"{lang}/site/words.j2").module.words
+        # the first regime's wording (GDPR: processors, not entrustees), else the language's
+        words = self.env.select_template([regimes_of(inventory)[0].template(lang, "site/words.j2"), f"{lang}/site/words.j2"])
+        with template_problems(words.name):
+            self.words = words.module.words
         #: entities by id, for templates (built once: pages look them up for every row)
         self.ids = {section: inventory.by_id(section) for section in ("items", "processors", "laws", "systems", "purposes")}
 
@@ -253,7 +256,7 @@ def generate_pages(inventory: Inventory, graph: nx.MultiDiGraph, project_dir: Pa
     available = downloads(inventory, graph, project_dir, templates_dir)
     pages: dict[str, str] = {}
     sources: dict[str, str] = {}
-    for lang in LANGUAGES:
+    for lang in inventory.policy.languages:
         renderer = _Pages(inventory, graph, lang, templates_dir)
         pages.update(renderer.policy_pages(released, history, available))
         pages.update(renderer.listing_pages(available, history))
