@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Callable
 
 from datamap import __version__
-from datamap.errors import TemplateProblem, UsageError
-from datamap.findings import FORMATTERS, format_text, has_errors
+from datamap.confine import project_dir, project_root
+from datamap.errors import DatamapError, TemplateProblem, UsageError
+from datamap.findings import FORMATTERS, format_text, has_errors, printable
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 DEFAULT_INVENTORY = "inventory"
@@ -31,8 +33,12 @@ def _templates_dir(args) -> Path | None:
         if not path.is_dir():
             raise UsageError(f"templates directory not found: {path}")
         return path
-    sibling = Path(args.inventory).resolve().parent / "templates"
-    return sibling if sibling.is_dir() else None
+    return project_dir(args.inventory, "templates")
+
+
+def _say(message: str) -> None:
+    """One message on standard error, each of its lines with control characters escaped."""
+    sys.stderr.write("".join(printable(line) + "\n" for line in str(message).split("\n")))
 
 
 def _emit(text: str | bytes, output: str | None) -> None:
@@ -145,13 +151,13 @@ def cmd_render(args) -> int:
 def _publish(args, inventory, graph, templates) -> int:
     """HTML and PDF: the policy as one page, or every notice into a directory."""
     from datamap.publish.html import policy_html
-    from datamap.lineage.facts import policy_facts
+    from datamap.lineage import facts_of
     from datamap.output import write_atomic
     from datamap.regimes.notices import render_all
     from datamap.publish.pdf import PublishError, html_to_pdf
     from datamap.publish.render import default_templates_dir
 
-    project = Path(args.inventory).resolve().parent
+    project = project_root(args.inventory)
     readable = [default_templates_dir(), *([templates] if templates else [])]
     refused: list[str] = []
 
@@ -168,14 +174,14 @@ def _publish(args, inventory, graph, templates) -> int:
             directory = Path(args.output or DEFAULT_NOTICES)
             if directory.exists() and not directory.is_dir():
                 raise UsageError(f"render notices: -o must be a directory: {directory} is a file")
-            outputs = render_all(policy_facts(inventory, graph), graph, args.lang, templates, pdf=None if args.format == "html" else pdf)
+            outputs = render_all(facts_of(inventory, graph), graph, args.lang, templates, pdf=None if args.format == "html" else pdf)
             for name, content in outputs.items():
                 if args.format == "pdf" and name.endswith(".html"):
                     continue
                 write_atomic(directory / name, content)
                 sys.stdout.write(f"{directory / name}\n")
     except PublishError as e:
-        sys.stderr.write(f"datamap: {e}\n")
+        _say(f"datamap: {e}")
         return EXIT_FINDINGS
     for url in dict.fromkeys(refused):
         sys.stderr.write(f"datamap: warning: did not fetch {url}: only files inside the project are used\n")
@@ -211,6 +217,7 @@ def cmd_build(args) -> int:
     from datamap.regimes.checks import check_languages
     from datamap.site.pages import generate_pages, write_site
     from datamap.progress import Progress
+    from datamap.confine import confined
 
     def languages(inv):
         found = [f for lang in inv.policy.languages for f in check_language(inv, lang)]
@@ -219,20 +226,24 @@ def cmd_build(args) -> int:
     inventory, _, failed = _load(args, languages)
     if failed:
         return EXIT_FINDINGS
-    project = Path(args.inventory).resolve().parent
+    project = project_root(args.inventory)
     site_dir = Path(args.site) if args.site else project / "site"
     graph = build_graph(inventory)
     templates = _templates_dir(args)
     progress = Progress(quiet=args.quiet)
     try:
+        if not args.site:
+            confined(site_dir, project)
         pages = generate_pages(inventory, graph, project, templates, progress)
         changes = write_site(site_dir, pages, progress.counting(downloads(inventory, graph, project, templates)))
         progress.finish()
     except DiagramError as e:  # Graphviz missing or failing: this machine, not the inventory
-        sys.stderr.write(f"datamap build: {e}\n")
+        _say(f"datamap build: {e}")
         return EXIT_INTERNAL
-    except DatamapError as e:  # an unreadable released text; a PDF that cannot be made here (a missing font)
-        sys.stderr.write(f"datamap build: {e}\n")
+    except UsageError:
+        raise
+    except DatamapError as e:  # an unreadable released text; a PDF that cannot be made here; a target that cannot be written
+        _say(f"datamap build: {e}")
         return EXIT_FINDINGS
     if changes.conflicts:
         findings = [
@@ -248,20 +259,26 @@ def cmd_build(args) -> int:
 
 
 def cmd_check(args) -> int:
+    from datamap.errors import DatamapError
     from datamap.regimes.checks import check_completeness, check_languages
     from datamap.site.stale import expected_pages, stale_files
+    from datamap.exports.app_labels import check_app_labels
     from datamap.inventory.validate import check_inventory
 
     language = _language_errors(args.lang)
 
     def checks(inv):
-        found = check_completeness(inv) + check_languages(inv, inv.policy.languages, _templates_dir(args))
+        found = check_completeness(inv) + check_app_labels(inv) + check_languages(inv, inv.policy.languages, _templates_dir(args))
         return found + (language(inv) if language else [])
 
     inventory, findings = check_inventory(args.inventory, checks)
     if inventory is not None and not has_errors(findings) and not args.no_stale:
-        project = Path(args.inventory).resolve().parent
-        pages = expected_pages(inventory, project)
+        project = project_root(args.inventory)
+        try:
+            pages = expected_pages(inventory, project)
+        except DatamapError as e:  # a released text that cannot be read; a template that fails
+            _say(f"datamap check: {e}")
+            return EXIT_FINDINGS
         if pages is not None:
             findings = sorted(findings + stale_files(pages, project, fix=f"datamap build {args.inventory}"))
     sys.stdout.write(FORMATTERS[args.format](findings))
@@ -269,6 +286,17 @@ def cmd_check(args) -> int:
 
 
 def cmd_diff(args) -> int:
+    """Exit 1 means "the policy changes": every problem of datamap's input is exit 2 here."""
+    try:
+        return _diff(args)
+    except UsageError:
+        raise
+    except DatamapError as e:
+        _say(f"datamap diff: {e}")
+        return EXIT_USAGE
+
+
+def _diff(args) -> int:
     from datamap.review.diff import report, summarize
     from datamap.review.wording import phrase
     from datamap.lineage.facts import policy_facts
@@ -289,7 +317,7 @@ def cmd_diff(args) -> int:
             try:
                 sides.append((side.label, facts, render_policy_markdown(facts, args.lang, side.templates)))
             except TemplateProblem as e:  # exit 1 would read as "the policy changes"
-                sys.stderr.write(f"datamap diff: {side.label}: {e}\n")
+                _say(f"datamap diff: {side.label}: {e}")
                 return EXIT_USAGE
     (old_label, old_facts, old_text), (new_label, new_facts, new_text) = sides
     changed = old_text != new_text
@@ -323,9 +351,21 @@ def cmd_release(args) -> int:
     for lang in result.skipped_languages:
         sys.stderr.write(f"datamap release: no '{lang}' text frozen: the '{lang}' templates or inventory texts are missing "
                          f"(`datamap validate --lang {lang}` lists the texts)\n")
-    if (Path(args.inventory).resolve().parent / "mkdocs.yml").is_file():
+    if (project_root(args.inventory) / "mkdocs.yml").is_file():
         sys.stdout.write(f"next: datamap build {args.inventory}, to publish the version on the site\n")
     return EXIT_OK
+
+
+def cmd_export(args) -> int:
+    from datamap.exports.commands import export
+
+    return export(args, _load, _language_errors, _emit)
+
+
+def cmd_import(args) -> int:
+    from datamap.exports.commands import import_fides
+
+    return import_fides(args)
 
 
 def cmd_init(args) -> int:
@@ -419,6 +459,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--templates", metavar="DIR", help="project templates overriding the defaults")
     p.set_defaults(func=cmd_release)
 
+    p = commands.add_parser("export", help="export records of processing, Fides manifests, app-store labels")
+    p.add_argument("target", choices=["ropa", "fides", "apple", "google"],
+                   help="ropa: record of processing (GDPR Art 30 / PIPA files); fides: Fides manifests; "
+                        "apple: App Privacy details JSON (fastlane); google: Play Console Data safety CSV")
+    inventory_arg(p)
+    p.add_argument("--format", choices=["csv", "xlsx", "md"], default="csv", help="ropa only: the file format (default csv)")
+    p.add_argument("--lang", choices=["en", "ko"], default="en", help="ropa only: en, the GDPR Art 30(1) record; ko, the PIPA personal data file items")
+    p.add_argument("--strict", action="store_true", help="warnings fail the run too")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output (fides: a directory, required)")
+    p.set_defaults(func=cmd_export)
+
+    p = commands.add_parser("import", help="turn another tool's data map into a datamap inventory")
+    p.add_argument("source", choices=["fides"], help="fides: a directory (or file) of Fides YAML manifests")
+    p.add_argument("directory", metavar="DIR", help="the Fides manifests: a directory searched recursively, or one YAML file")
+    p.add_argument("-o", "--output", metavar="INV", default=DEFAULT_INVENTORY, help="inventory directory to write (default: inventory/); must not hold YAML files yet")
+    p.set_defaults(func=cmd_import)
+
     p = commands.add_parser("init", help="scaffold a new inventory project that passes datamap check")
     p.add_argument("directory", metavar="DIR", help="the new project's directory (created if missing)")
     p.add_argument("--name", default="Example Co., Ltd.", help="the organization's legal name")
@@ -431,23 +488,48 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _flush_stdout() -> None:
+    """Flush standard output now, so that a failing write (``> /dev/full``) is reported here."""
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        # nothing more can be written there: let the interpreter's last flush find nothing to write
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):  # a stand-in stdout (tests) has no descriptor
+            pass
+        raise
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run datamap; returns the exit code.
+
+    Problems that are the user's are reported in one line each, never as an internal error: usage (2),
+    templates (1), files that cannot be written or read, standard output that cannot take the output
+    (``> /dev/full``: 2, as the result was not delivered).
+    """
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
-        return args.func(args)
+        code = args.func(args)
+        _flush_stdout()
+        return code
     except UsageError as e:
-        sys.stderr.write(f"{e}\n")
+        _say(str(e))
         return EXIT_USAGE
     except SystemExit as e:  # --help and --version
         return int(e.code or 0) if isinstance(e.code, int) else EXIT_USAGE
-    except TemplateProblem as e:
-        sys.stderr.write(f"datamap: {e}\n")
+    except DatamapError as e:  # a template, a file that leads outside the project: the user's to fix
+        _say(f"datamap: {e}")
         return EXIT_FINDINGS
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as e:  # a full disk, a read-only directory, a path too long: this machine, not datamap
+        where = f" {e.filename}" if e.filename else " the output"
+        _say(f"datamap: cannot write or read{where}: {e.strerror or e}")
+        return EXIT_USAGE
     except Exception as e:  # noqa: BLE001 - the one place that turns bugs into a one-line report
-        sys.stderr.write(f"datamap: internal error: {type(e).__name__}: {e}\n")
+        _say(f"datamap: internal error: {type(e).__name__}: {e}")
         return EXIT_INTERNAL

@@ -16,6 +16,7 @@ from pathlib import Path
 from string import Template
 
 from datamap import REPOSITORY, __version__
+from datamap.confine import kind_of
 from datamap.errors import UsageError
 from datamap.inventory.values import ISO_COUNTRIES
 from datamap.output import write_atomic
@@ -74,6 +75,11 @@ def scaffold(directory: Path, name: str, country: str | None, effective: str | N
         "datamap_package": json.dumps(install_from or default_package(), ensure_ascii=False),
         "system_packages": " ".join(SYSTEM_PACKAGES),
     }
+    if directory.exists() and not directory.is_dir() or directory.is_symlink():
+        raise UsageError(f"{directory} is {kind_of(directory) or 'a file'}: datamap init creates a new project directory (or fills an empty one)")
+    blocked = next((parent for parent in directory.parents if parent.exists() and not parent.is_dir()), None)
+    if blocked is not None:
+        raise UsageError(f"{blocked} is a file: datamap init cannot create {directory} inside it")
     plan = _plan(directory, regime)
     existing = [str(path) for path in plan if path.exists()]
     if existing:

@@ -166,3 +166,34 @@ def test_pdf_and_html_of_the_gdpr_notice(tmp_path, run):
     again = tmp_path / "again.pdf"
     assert run("render", "policy", FULL, "--format", "pdf", "-o", again).code == 0
     assert again.read_bytes() == (tmp_path / "notice.pdf").read_bytes()
+
+
+def test_processor_list_in_gdpr_terms(run):
+    text = run("render", "processors", FULL).out
+    assert text.startswith("# Processors of Wolkenwerk GmbH")
+    assert "| Helpdesk Services Pvt Ltd (India) | Email address | answering support requests |  |" in text
+    assert "ntrust" not in text
+
+
+def test_declared_absences_and_a_controller_outside_the_eea(tmp_path, run):
+    """`dpo_required: false` is a statement; a Swiss controller names its EU representative, and data it keeps
+    at home in Switzerland is no transfer (it collects it directly: GDPR Art 3(2), EDPB Guidelines 05/2021)."""
+    shutil.copytree(FULL, tmp_path / "inv")
+    path = tmp_path / "inv" / "organization.yaml"
+    text = path.read_text()
+    start, end = text.index("  dpo:\n"), text.index("  uk_representative:")
+    text = text[:start] + "  dpo_required: false\n" + text[end:]
+    text = text.replace("  country: DE\n", "  country: CH\n").replace(
+        "  supervisory_authority:\n",
+        "  eu_representative:\n    name: Wolkenwerk EU Rep GmbH\n    address: Torstraße 1, 10119 Berlin\n    phone: \"+49 30 1\"\n  supervisory_authority:\n")
+    path.write_text(text)
+    flows = tmp_path / "inv" / "flows.yaml"
+    flows.write_text(flows.read_text().replace("    country: NL\n    purposes: [analytics]", "    country: CH\n    purposes: [analytics]"))
+    result = run("check", tmp_path / "inv", "--no-stale")
+    assert "W811" not in result.out and "W804" not in result.out
+    notice = flat(run("render", "policy", tmp_path / "inv").out)
+    assert "We have not appointed a data protection officer: the law does not require us to." in notice
+    assert "Our representative in the European Union: Wolkenwerk EU Rep GmbH, Torstraße 1, 10119 Berlin · phone +49 30 1." in notice
+    transfers = notice[notice.index("## Transfers outside"):notice.index("## How long")]
+    # a Swiss controller's own country is home: its Swiss analytics system is no transfer
+    assert "Mixpanel" not in transfers

@@ -98,7 +98,7 @@ def test_a_regime_without_a_section_comes_first(tmp_path, run):
     inv = _project(tmp_path, REAL, [("inventory.yaml", "regimes: [gdpr]", "regimes: [gdpr, pipa]")])
     (inv / "destruction.yaml").write_text("destruction:\n  methods: [{medium: electronic, method: deleted}]\n")
     result = run("validate", inv)
-    assert "E802 PIPA can only be the first of 'policy.regimes': it has no section to add to a EU GDPR document" in result.out
+    assert "E802 PIPA can only be the first of 'policy.regimes': it has no section to add to the EU GDPR document" in result.out
     assert result.code == 1
 
 
@@ -117,7 +117,7 @@ def test_a_language_without_templates_is_one_error_naming_them(tmp_path, run):
     errors = [line for line in result.out.splitlines() if " E8" in line]
     assert len(errors) == 1
     assert ("E801 no 'de' templates for EU GDPR: add templates/gdpr/de/policy.md.j2, templates/gdpr/de/section.md.j2, "
-            "templates/gdpr/de/words.j2, templates/gdpr/de/policy/controller.md.j2 and 13 more to the project's templates") in errors[0]
+            "templates/gdpr/de/words.j2, templates/gdpr/de/policy/controller.md.j2 and 15 more to the project's templates") in errors[0]
     assert run("render", "policy", inv, "--lang", "de").code == 1
     # a project provides them as overrides: here, the English ones under the German name
     shutil.copytree(ROOT / "templates" / "gdpr" / "en", tmp_path / "templates" / "gdpr" / "de")
@@ -149,3 +149,45 @@ def test_site_and_downloads_only_in_the_published_languages(tmp_path, run, monke
     assert "entrust" not in processors.lower() and "# Processors" in processors
     downloads = (site / "en" / "downloads.md").read_text()
     assert "Notice at collection" in downloads and ".ko." not in downloads
+
+
+def test_schema_lists_the_regimes(run):
+    import json
+
+    schema = json.loads(run("schema").out)
+    assert schema["$defs"]["Policy"]["properties"]["regimes"]["items"]["enum"] == list(REGIMES)
+
+
+def test_diff_summary_in_the_terms_of_the_first_regime(tmp_path, run):
+    new = _project(tmp_path, FIXTURES / "gdpr_full", [
+        ("flows.yaml", "    operator: helpdesk\n", "    operator: zendesk\n"),
+        ("flows.yaml", "third_parties:", "  - {id: zendesk, name: Zendesk Inc., country: US, tasks: [support tickets], safeguards: [{mechanism: dpf}]}\n\nthird_parties:"),
+    ])
+    result = run("diff", FIXTURES / "gdpr_full", new, "--summary-only")
+    assert result.code == 1  # the notice changes
+    assert "- Who receives your data: new processor: Zendesk Inc. (United States) receiving Email address" in result.out
+    assert "Article" not in result.out and "entrustee" not in result.out
+
+
+def test_moving_pipa_templates_is_a_change_of_its_template_root(tmp_path, monkeypatch, run):
+    """The lead's later move: templates/en|ko -> templates/pipa/en|ko, and template_root="pipa"."""
+    import dataclasses
+
+    import datamap.publish.render as render
+    from datamap import regimes
+
+    shipped = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", shipped)
+    (shipped / "pipa").mkdir()
+    for lang in ("en", "ko"):
+        (shipped / lang).rename(shipped / "pipa" / lang)
+    monkeypatch.setattr(render, "default_templates_dir", lambda: shipped)
+    monkeypatch.setitem(regimes.REGIMES, "pipa", dataclasses.replace(regimes.REGIMES["pipa"], template_root="pipa"))
+    monkeypatch.setattr(render, "_BARE_ROOTS", ("pipa",))
+    for lang in ("en", "ko"):
+        result = run("render", "policy", REFERENCE, "--lang", lang)
+        assert result.code == 0, result.err
+        assert result.out == (ROOT / "tests" / "golden" / f"policy.{lang}.md").read_text(encoding="utf-8")
+    combined = run("render", "policy", FIXTURES / "pipa_gdpr")
+    assert combined.code == 0 and "## Information for people in the EU/EEA" in combined.out
+    assert " E8" not in run("check", REFERENCE, "--no-stale").out

@@ -134,9 +134,9 @@ def check_language(inventory: Inventory, lang: str, code: str = "W401") -> list[
         return f"no '{lang}' text for {where}: add a '{lang}' translation to render in '{lang}'"
 
     findings = []
-    entities = [getattr(inventory, section) for section in ("organization", "policy", "destruction", "children")]
+    entities = [getattr(inventory, section) for section in ("organization", "policy", "destruction", "children", "inactive_accounts")]
     for section in ("items", "collection_points", "purposes", "laws", "retention", "systems", "processors", "third_parties",
-                    "web_storage", "security_measures", "rights_procedures", "automated_decisions", "remedies"):
+                    "web_storage", "security_measures", "rights_procedures", "automated_decisions", "remedies", "clauses"):
         entities += getattr(inventory, section)
     for entity in entities:
         if entity is not None:

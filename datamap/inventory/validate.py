@@ -131,7 +131,7 @@ _VALUE_CODES = {
     "string_too_long": "E211",
 }
 #: error kinds where text was expected: a value YAML read as something else is reported as such
-_TEXT_KINDS = {"string_type", "text_type", "text_value", "literal_error"}
+_TEXT_KINDS = {"string_type", "text_type", "text_value"}
 
 
 def _is_coerced(value: Any) -> bool:
@@ -317,6 +317,7 @@ def check_inventory(inv, extra_checks=None) -> tuple[Inventory | None, list[Find
     from pathlib import Path
 
     from datamap.inventory.checks import check_consistency
+    from datamap.inventory.placement import check_placement
     from datamap.inventory.load import load_inventory, locate
 
     documents, findings = load_inventory(Path(inv))
@@ -324,6 +325,7 @@ def check_inventory(inv, extra_checks=None) -> tuple[Inventory | None, list[Find
     findings += found
     if inventory is not None:
         findings += check_consistency(inventory)
+        findings += check_placement(inventory)
         if extra_checks is not None:
             findings += extra_checks(inventory)
     return inventory, locate(findings, documents)

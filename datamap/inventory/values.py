@@ -1,4 +1,4 @@
-"""Validated value types of the inventory: durations, country codes, email addresses, and text limits.
+"""Validated value types of the inventory: ids, versions, durations, country codes, email addresses, and text limits.
 
 Each type rejects values that would print a false or meaningless statement: a retention period of zero
 days or of a hundred million years, a country code that names no country, an address that cannot
@@ -24,6 +24,39 @@ LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 
 def is_language(code: object) -> bool:
     return isinstance(code, str) and bool(LANGUAGE_CODE.match(code))
+
+# --- ids and versions: they name files and web addresses ---------------------------------------
+
+#: ids name files of the site (``item/<id>.md``, ``consent-<id>.en.pdf``): short enough for any file system
+MAX_ID_LENGTH = 100
+Id = Annotated[
+    str,
+    Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=MAX_ID_LENGTH, description="lower-case identifier, unique in its section"),
+]
+
+#: a policy version names a folder (``versions/<version>/``) and a URL: letters and digits, separated by . _ -
+VERSION_PATTERN = re.compile(r"[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*")
+MAX_VERSION_LENGTH = 40
+
+
+def _check_version(value: str) -> str:
+    if len(value) > MAX_VERSION_LENGTH or not VERSION_PATTERN.fullmatch(value):
+        raise PydanticCustomError(
+            "version",
+            "'{value}' is not a version: letters and digits separated by '.', '_' or '-', at most {limit} characters (such as 1.0 or 2024-01)",
+            {"value": value[:60], "limit": MAX_VERSION_LENGTH},
+        )
+    return value
+
+
+Version = Annotated[
+    str,
+    AfterValidator(_check_version),
+    WithJsonSchema({
+        "type": "string", "pattern": f"^{VERSION_PATTERN.pattern}$", "maxLength": MAX_VERSION_LENGTH,
+        "description": "policy version: letters and digits separated by '.', '_' or '-', e.g. 1.0",
+    }),
+]
 
 # --- durations ----------------------------------------------------------------------------------
 
@@ -84,6 +117,8 @@ def _load_countries() -> dict[str, str]:
 
 #: ISO 3166-1 alpha-2 code -> English short name, for every officially assigned code
 ISO_COUNTRIES = _load_countries()
+#: codes ISO 3166-1 exceptionally reserves that a recipient's location may use: EU, where a notice says only "in the EU"
+RESERVED_COUNTRIES = {"EU": "European Union"}
 
 
 def _check_country(value: str) -> str:

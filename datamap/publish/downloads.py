@@ -1,7 +1,7 @@
 """The files the docs site offers for download: built by ``datamap build`` into ``site/downloads/``.
 
 Downloads are build outputs, never committed (``site/downloads/`` is ignored by git): the processor
-list as CSV and JSON, the policy and every notice as PDF (:mod:`datamap.publish.pdf`), in each language. The
+list as CSV and JSON, the record of processing (:mod:`datamap.exports.ropa`) as XLSX and CSV, the policy and every notice as PDF (:mod:`datamap.publish.pdf`), in each language. The
 site's pages list them from :func:`downloads`, which only describes them; each is built by calling its
 ``build``.
 """
@@ -36,13 +36,21 @@ def downloads(inventory: Inventory, graph: nx.MultiDiGraph, project_dir: Path, t
                 f"downloads/processors.{lang}.{fmt}", lang, "processors", None,
                 lambda lang=lang, fmt=fmt: render_processors(inventory, graph, fmt, lang, templates_dir),
             ))
+        for fmt in ("xlsx", "csv"):
+            found.append(Download(f"downloads/ropa.{lang}.{fmt}", lang, "ropa", None, lambda lang=lang, fmt=fmt: _ropa(inventory, graph, fmt, lang)))
         found.extend(_pdfs(inventory, graph, lang, Path(project_dir), templates_dir))
     return found
 
 
+def _ropa(inventory: Inventory, graph: nx.MultiDiGraph, fmt: str, lang: str) -> bytes | str:
+    from datamap.exports.ropa import ropa
+
+    return ropa(inventory, graph, fmt, lang)
+
+
 def _pdfs(inventory: Inventory, graph: nx.MultiDiGraph, lang: str, project_dir: Path, templates_dir: Path | None) -> Iterator[Download]:
     """The policy and the notices as PDF; all notices of a language are rendered together, once."""
-    from datamap.lineage.facts import policy_facts
+    from datamap.lineage import facts_of
     from datamap.publish.html import policy_html
     from datamap.publish.pdf import html_to_pdf
     from datamap.regimes.notices import notice_entries, render_all
@@ -52,7 +60,7 @@ def _pdfs(inventory: Inventory, graph: nx.MultiDiGraph, lang: str, project_dir: 
 
     yield Download(f"downloads/policy.{lang}.pdf", lang, "policy", None, lambda: pdf(policy_html(inventory, graph, lang, templates_dir)))
     rendered: dict[str, str | bytes] = {}
-    facts = policy_facts(inventory, graph)
+    facts = facts_of(inventory, graph)
 
     def notice(name: str) -> bytes:
         if not rendered:

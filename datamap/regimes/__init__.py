@@ -42,6 +42,8 @@ class Regime:
     example_country: str  # the country `datamap init --regime` scaffolds
     skeleton: Path  # the example inventory `datamap init --regime` copies
     required_sections: tuple[str, ...] = ()  # inventory sections the documents need besides organization and policy
+    #: its templates are also found by bare "<lang>/<name>" names, as PIPA's code and templates address them
+    bare_names: bool = False
     #: "module:function" names, resolved when used so that declaring a regime imports nothing heavy
     completeness: str | None = None  # (inventory) -> findings: disclosures the law asks for that have no facts
     consistency: str | None = None  # (inventory) -> findings: contradictions under this law

@@ -24,7 +24,7 @@ def check_order(inventory: Inventory) -> list[Finding]:
     groups = families(regimes_of(inventory))
     return [
         _at(inventory, "E802", f"{group[0].name} can only be the first of 'policy.regimes': it has no section to add to "
-            f"a {groups[0][0].name} document", "regimes")
+            f"the {groups[0][0].name} document", "regimes")
         for group in groups[1:] if group[0].section is None
     ]
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
+from datamap.confine import inside, kind_of
 from datamap.findings import Finding
+from datamap.output import leftover_temporaries
 from datamap.inventory.load import display_path
 
 SITE_DIR = "site"
@@ -32,6 +34,11 @@ def stale_files(expected: dict[str, str], project_dir: Path | str, fix: str = "d
     for relative in sorted(expected):
         path = site / relative
         shown = display_path(path)
+        if not inside(path, project_dir) or kind_of(path) not in (None,):
+            what = "leads outside the project" if not inside(path, project_dir) else f"is {kind_of(path)}"
+            findings.append(Finding(shown, 1, 1, "E109" if what.startswith("leads") else "E119",
+                                    f"generated file {what}: not read; replace it by a regular file with `{fix}`"))
+            continue
         try:
             current = path.read_text(encoding="utf-8")
         except FileNotFoundError:
@@ -45,6 +52,8 @@ def stale_files(expected: dict[str, str], project_dir: Path | str, fix: str = "d
             findings.append(
                 Finding(shown, line, 1, "E701", f"generated file is out of date with the inventory (first difference here): run `{fix}` to regenerate it")
             )
+    for leftover in leftover_temporaries(site):
+        findings.append(Finding(display_path(leftover), 1, 1, "W109", f"temporary file left behind by an interrupted build: `{fix}` removes it"))
     return findings
 
 

@@ -16,7 +16,7 @@ TEMPLATES = (
     "policy/controller.md.j2", "policy/data.md.j2", "policy/purposes.md.j2", "policy/recipients.md.j2",
     "policy/transfers.md.j2", "policy/retention.md.j2", "policy/rights.md.j2", "policy/automated.md.j2",
     "policy/children.md.j2", "policy/cookies.md.j2", "policy/security.md.j2", "policy/changes.md.j2",
-    "notices/consent.md.j2", "notices/collection.md.j2",
+    "notices/consent.md.j2", "notices/collection.md.j2", "processors.md.j2", "site/words.j2",
 )
 
 REGIME = Regime(

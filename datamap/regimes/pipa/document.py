@@ -6,9 +6,9 @@ from pathlib import Path
 
 
 def render_policy(facts, lang: str, templates_dir: Path | None, regimes) -> str:
-    from datamap.publish.render import render_template
+    from datamap.publish.render import render_path
 
-    return render_template("policy.md.j2", lang, templates_dir, facts=facts, inv=facts.inventory)
+    return render_path(regimes[0].template(lang, "policy.md.j2"), lang, templates_dir, facts=facts, inv=facts.inventory)
 
 
 def render_notices(facts, graph, lang: str, templates_dir: Path | None, pdf):
