@@ -238,7 +238,7 @@ def render_processors(inventory: Inventory, graph: nx.MultiDiGraph, fmt: str, la
         from datamap.regimes import regimes_of
 
         name = regimes_of(inventory)[0].template(lang, "processors.md.j2")
-        with template_problems(name):  # the first regime's list, else the language's (PIPA's entrustees)
+        with template_problems(name, templates_dir):  # the first regime's list, else the language's (PIPA's entrustees)
             template = environment(lang, templates_dir).select_template([name, f"{lang}/processors.md.j2"])
             return template.render(rows=processor_rows(inventory, graph), inv=inventory)
     records = processor_records(inventory, graph, lang)
