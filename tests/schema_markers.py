@@ -170,7 +170,8 @@ class _Generator:
             for lang in ("en", "ko"):
                 self.marked.expected[lang][path] = marker
             return f"{marker}@example.com"
-        if kind == "string" and "enum" not in schema and "pattern" not in schema and schema.get("format") is None:
+        marker_fits = "pattern" not in schema or path.endswith(".version")  # a version is letters and digits, as markers are
+        if kind == "string" and "enum" not in schema and marker_fits and schema.get("format") is None:
             marker = f"Zq{next(self.counter):04d}"
             for lang in ("en", "ko"):
                 self.marked.expected[lang][path] = marker
