@@ -80,8 +80,12 @@ def _describe(record: dict, lang: str) -> str:
     if record["kind"] == "collection_point":
         text += f" [{record['method']}]"
     if record["kind"] == "retention":
-        period = language.duration(record["period"], lang) if record["period"] else "until " + record["trigger"].replace("_", " ")
-        text += f": {period}" + (f" from {record['trigger'].replace('_', ' ')}" if record["period"] else "") + (f", law {record['law']}" if record["law"] else "")
+        trigger = (record["trigger"] or "").replace("_", " ")
+        if record["period"]:  # the period alone when no trigger is declared
+            period = language.duration(record["period"], lang) + (f" from {trigger}" if trigger else "")
+        else:
+            period = f"until {trigger}" if trigger else "no period or trigger declared"
+        text += f": {period}" + (f", law {record['law']}" if record["law"] else "")
     elif "country" in record:
         text += f" [{record['country']}]"
     return text

@@ -148,11 +148,11 @@ class _Pages:
         self.inventory, self.graph, self.lang, self.templates_dir = inventory, graph, lang, templates_dir
         self.env = environment(lang, templates_dir)
         # the first regime's wording (GDPR: processors, not entrustees), else the language's
-        with template_problems(f"{lang}/site/words.j2"):
+        with template_problems(f"{lang}/site/words.j2", templates_dir):
             words = self.env.select_template([regimes_of(inventory)[0].template(lang, "site/words.j2"), f"{lang}/site/words.j2"])
             self.words = words.module.words
         #: entities by id, for templates (built once: pages look them up for every row)
-        self.ids = {section: inventory.by_id(section) for section in ("items", "processors", "laws", "systems", "purposes")}
+        self.ids = {section: inventory.by_id(section) for section in ("items", "processors", "laws", "systems", "purposes", "data_subjects")}
 
     def render(self, template: str, here: str, **context) -> str:
         folder = posixpath.dirname(here)
@@ -166,7 +166,7 @@ class _Pages:
             name = language.text(getattr(entity, _NAMED_BY.get(kind, "name")), self.lang)
             return Markup(f"[{md_escape(name)}]({href(f'{kind}/{entity.id}.md')})")
 
-        with template_problems(f"site/{template}.md.j2"):
+        with template_problems(f"site/{template}.md.j2", self.templates_dir):
             text = render_bounded(
                 self.env.get_template(f"site/{template}.md.j2"), f"site/{template}.md.j2", w=self.words, inv=self.inventory, ids=self.ids, href=href, link=link, here=here, lang=self.lang, **context
             )
