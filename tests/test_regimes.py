@@ -145,7 +145,7 @@ def test_site_and_downloads_only_in_the_published_languages(tmp_path, run, monke
     monkeypatch.chdir(tmp_path)
     assert run("init", "acme", "--regime", "gdpr", "--effective", "2026-01-01").code == 0
     site = tmp_path / "acme" / "site"
-    assert sorted(p.name for p in site.iterdir()) == ["en", "index.md"]
+    assert sorted(p.name for p in site.iterdir()) == ["assets", "en", "index.md"]
     processors = (site / "en" / "processors.md").read_text()
     assert "entrust" not in processors.lower() and "# Processors" in processors
     downloads = (site / "en" / "downloads.md").read_text()

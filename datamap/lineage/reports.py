@@ -110,8 +110,17 @@ def format_lineage_text(report: dict, lang: str = "en") -> str:
         elif value is None:
             lines.append(f"  {label}  {'the organization itself' if key == 'operator' else 'none'}")
         else:
-            lines.append(f"  {label}  {value}")
+            lines.append(f"  {label}  {_value(key, value, lang)}")
     return "\n".join(lines) + "\n"
+
+
+def _value(key: str, value, lang: str) -> str:
+    """A plain value in words: yes/no for flags, a country by its name."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if key == "country" and isinstance(value, str):
+        return f"{language.country(value, lang)} ({value})"
+    return str(value)
 
 
 def format_lineage_json(report: dict) -> str:

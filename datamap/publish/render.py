@@ -101,12 +101,14 @@ def environment(lang: str, templates_dir: Path | None = None) -> BoundedEnvironm
     Compiled templates are kept in Jinja's bytecode cache (a per-user directory, keyed by each template's
     source, rebuilt when missing), so a template is compiled once, not on every run.
     """
-    search = []
+    search, within = [], {}
     for root in ([Path(templates_dir)] if templates_dir and Path(templates_dir).is_dir() else []) + [default_templates_dir()]:
         search.append(str(root))
-        search += [str(root / folder) for folder in _BARE_ROOTS]
+        for folder in _BARE_ROOTS:
+            search.append(str(root / folder))
+            within[str(root / folder)] = str(root)
     env = BoundedEnvironment(
-        loader=ConfinedLoader(search),
+        loader=ConfinedLoader(search, within),
         undefined=jinja2.StrictUndefined,
         finalize=_finalize,
         trim_blocks=True,
