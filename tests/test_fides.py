@@ -60,7 +60,7 @@ def _facts(inventory) -> dict:
     held = {f.item for s in inventory.systems for f in s.fields}
     return {
         "organization": (en(inventory.organization.name), inventory.organization.email, en(inventory.organization.privacy_officer.name)),
-        "items": [(i.id, en(i.label), en(i.description), i.fides_category, i.subjects if i.id in held else None) for i in inventory.items],
+        "items": [(i.id, en(i.label), en(i.description), i.fides_category, (i.subjects or None) if i.id in held else None) for i in inventory.items],
         "purposes": [(p.id, en(p.title), [en(d) for d in p.details], p.fides_use, p.legal_basis.gdpr if p.legal_basis and p.id in served else None)
                      for p in inventory.purposes],
         "systems": [(s.id, en(s.name), en(s.description), s.purposes, [(f.name, f.item, en(f.label)) for f in s.fields],

@@ -24,7 +24,7 @@ remedies:
     address: {en: "Sejong Government Complex, Sejong", ko: "세종특별자치시 정부세종청사"}
     handles: {en: dispute mediation, ko: 분쟁 조정}
 retention:
-  - {id: fraud, records: {en: Fraud records, ko: 부정 이용 기록}, items: [email], period: P1Y, at_most: true, reason: {en: to prevent fraud, ko: 부정 이용 방지}}
+  - {id: fraud, records: {en: Fraud records, ko: 부정 이용 기록}, items: [email], period: P1Y, at_most: true, trigger: collection, reason: {en: to prevent fraud, ko: 부정 이용 방지}}
   - {id: consults, records: {en: Consultations, ko: 상담 기록}, items: [email], criteria: {en: while the dispute lasts, ko: 분쟁이 해결될 때까지}}
   - {id: rejoin, records: {en: Rejoin checks, ko: 재가입 확인 정보}, items: [email], trigger: withdrawal, then: {period: P30D, reason: {en: to stop abuse, ko: 악용 방지}}}
 processors:

@@ -138,7 +138,7 @@ NOT_STATED = {
     "ko": ["다음과 같이 개인정보를 제3자에게 제공하고 있습니다", "국외 이전", "만 14세 미만 아동의 개인정보 처리", "국내대리인",
            "자동화된 결정", "(광고)", "[선택]", "재위탁하고 있습니다", "열람청구를 접수·처리하는 부서", "이전 버전"],
     "en": ["currently provides", "abroad", "Children under fourteen", "domestic agent", "automated", "(Advertising)",
-           "(optional)", "re-entrust", "requests to access personal information", "Earlier versions"],
+           "(optional)", "further entrusted processing", "requests to access personal information", "Earlier versions"],
 }
 
 
