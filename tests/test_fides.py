@@ -212,7 +212,8 @@ def _inventories(draw) -> dict:
         fields = [{"name": f"f{n}", "item": draw(st.sampled_from(item_ids))} for n in range(draw(st.integers(0, 4)))]
         systems.append({"id": s, "name": {"en": draw(_TEXT)}, "fields": fields,
                         "purposes": draw(st.lists(st.sampled_from(purpose_ids), max_size=2, unique=True))})
-    return {"items": items, "purposes": purposes, "systems": systems}
+    subjects = [{"id": s, "name": {"en": s}} for s in dict.fromkeys(x for i in items for x in i["subjects"])]
+    return {"data_subjects": subjects, "items": items, "purposes": purposes, "systems": systems}
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture],

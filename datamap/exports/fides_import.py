@@ -275,7 +275,11 @@ def import_manifests(source: Path, target: Path) -> ImportResult:
     organization = _organization(by_kind["organization"], state)
     inventory = {
         "organization.yaml": {"organization": organization} if organization else None,
-        "items.yaml": {"items": list(state.items.values())},
+        "items.yaml": {
+            **({"data_subjects": [{"id": s, "name": s} for s in dict.fromkeys(x for i in state.items.values() for x in i.get("subjects", ()))]}
+               if any(i.get("subjects") for i in state.items.values()) else {}),
+            "items": list(state.items.values()),
+        },
         "purposes.yaml": {"purposes": list(state.purposes.values())},
         "systems.yaml": {"systems": systems, **({"processors": list(processors.values())} if processors else {})},
     }
