@@ -34,6 +34,25 @@ STEERING: dict[str, tuple[object, str]] = {
     "third_parties.*.safeguards.*.regime": ("gdpr", "a reference to a regime"),
     "third_parties.*.safeguards.*.derogation": ("contract", "GDPR enum selecting wording"),
     "web_storage.*.consent_category": ("statistics", "GDPR enum selecting wording"),
+    "policy.subject_term": ("member", "enum selecting wording"),
+    "policy.preamble": ("pipc", "enum selecting wording"),
+    "inactive_accounts.action": ("separate_storage", "enum selecting wording"),
+    "inactive_accounts.notice_channels.*": ("sms", "enum selecting wording"),
+    "items.*.fides_category": ("user.contact.email", "a Fides taxonomy key: export fides only"),
+    "items.*.app_label.apple": ("EMAIL_ADDRESS", "an app-store data type: the store label exports only"),
+    "items.*.app_label.google": ("PSL_EMAIL", "an app-store data type: the store label exports only"),
+    "items.*.app_label.linked": (True, "an app-store flag: the store label exports only"),
+    "items.*.app_label.tracking": (False, "an app-store flag: the store label exports only"),
+    "collection_points.*.in_app": (False, "selects the items of the app-store label exports"),
+    "purposes.*.fides_use": ("essential.service", "a Fides taxonomy key: export fides only"),
+    "purposes.*.store_purpose": ("app_functionality", "an app-store purpose: the store label exports only"),
+    "third_parties.*.store_purpose": ("app_functionality", "an app-store purpose: the store label exports only"),
+    "retention.*.at_most": (True, "flag selecting 'at most' wording"),
+    "processors.*.retention.until": ("contract_end", "enum selecting wording"),
+    "clauses.*.id": ("clauses1", "an id"),
+    "clauses.*.placement": ("article", "enum selecting where the clause goes"),
+    "clauses.*.after": ("items", "a reference to a policy section: where the clause goes"),
+    "policy.sections.*": ("purposes", "a reference to a policy section: the order of the articles"),
     "organization.services.*.id": ("svc1", "an id"),
     "organization.customer_center.channels.*": ("telephone", "enum selecting wording (tested in test_enum_wording)"),
     "destruction.separate_storage": (True, "flag selecting a paragraph of the destruction article"),
@@ -98,12 +117,21 @@ RENDERED: dict[str, object] = {
     "third_parties.*.country": "NZ",
     "retention.*.period": "P11Y",
     "web_storage.*.duration": "P13D",
+    "policy.version": "7.7.1",
+    "policy.history.*.version": "5.3.2",
+    "inactive_accounts.after": "P17M",
+    "inactive_accounts.storage_period": "P19D",
+    "inactive_accounts.notice_before": "P23D",
+    "retention.*.then.period": "P29D",
+    "processors.*.retention.period": "P31D",
     "policy.effective": dt.date(2031, 3, 17),
     "policy.history.*.effective": dt.date(2029, 5, 19),
 }
 
 
 def rendered(path: str, value, lang: str) -> str:
+    if path.endswith("version"):
+        return value
     if path.endswith("country"):
         return language.country(value, lang)
     if isinstance(value, dt.date):
