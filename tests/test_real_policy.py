@@ -96,7 +96,7 @@ KO_FACTS = [
     "제15조(개인정보 처리방침의 변경) 1. 이 개인정보 처리방침(버전 2020-09-10)은 2020년 9월 10일부터 적용됩니다. **변경 시 공지**",
 ]
 EN_FACTS = [
-    "under Article 30 of the Personal Information Protection Act, to protect the personal information of users",
+    "under Article 30 of the Personal Information Protection Act (\"PIPA\"), to protect the personal information of users",
     "kept until the user withdraws from membership, then for 6 months more",
     "then for 12 months more",
     "Legal basis: Protection of Communications Secrets Act - Retention period: 3 months",
