@@ -148,3 +148,38 @@ def test_processor_items_declared_and_checked_against_the_lineage(run, minimal):
         "inv/host.yaml:6:12: E310 processor 'host' receives item 'phone' through system 'hosted' but does not list it under 'items'",
         "inv/host.yaml:6:13: W310 processor 'host' lists item 'email', but no system it operates holds it",
     ]
+
+
+def _declare(minimal, flag: str) -> None:
+    inventory = minimal / "inventory.yaml"
+    text = inventory.read_text("utf-8")
+    inventory.write_text(text.replace("policy:\n", f"policy:\n  {flag}: true\n", 1), "utf-8")
+
+
+def test_no_third_parties_is_stated_only_when_declared(run, minimal):
+    assert "provides no personal information to third parties" not in policy(run)
+    _declare(minimal, "no_third_parties")
+    en, ko = policy(run), policy(run, "ko")
+    assert "The Company currently provides no personal information to third parties." in en
+    assert "회사는 현재 개인정보를 제3자에게 제공하지 않습니다." in ko
+    assert "currently provides personal information to the following" not in en
+
+
+def test_no_automated_decisions_is_a_section_of_its_own_only_when_declared(run, minimal):
+    assert "Automated decisions" not in policy(run)
+    _declare(minimal, "no_automated_decisions")
+    en, ko = policy(run), policy(run, "ko")
+    assert "Automated decisions" in en and "makes no decisions by fully automated means" in en
+    assert "자동화된 결정에 관한 사항" in ko and "결정을 하지 않습니다" in ko
+    assert "may refuse it or ask for an" not in en
+
+
+def test_a_declared_absence_that_the_inventory_contradicts_is_an_error(run, minimal):
+    _declare(minimal, "no_third_parties")
+    write(minimal, "more.yaml", """
+        third_parties:
+          - {id: courier, name: Courier, country: KR, purpose: {en: delivery, ko: 배송}, items: [email],
+             retention: {en: until delivery, ko: 배송 완료 시까지}, legal_ground: consent}
+        """)
+    result = run("validate", "inv")
+    assert result.code == 1 and "E312" in result.out

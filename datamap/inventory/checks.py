@@ -46,6 +46,11 @@ def check_consistency(inventory: Inventory) -> list[Finding]:
         if rule.period is None and rule.trigger is None and rule.law is None and getattr(rule, "criteria", None) is None:
             findings.append(_finding(inventory, rule, "E311", f"retention rule '{rule.id}' says neither how long ('period'), until when ('trigger') nor under which law ('law')"))
 
+    if inventory.policy.no_third_parties and inventory.third_parties:
+        findings.append(_finding(inventory, inventory.policy, "E312", "'policy.no_third_parties: true' contradicts the recipients listed under 'third_parties'", key="no_third_parties"))
+    if inventory.policy.no_automated_decisions and inventory.automated_decisions:
+        findings.append(_finding(inventory, inventory.policy, "E313", "'policy.no_automated_decisions: true' contradicts the decisions listed under 'automated_decisions'", key="no_automated_decisions"))
+
     for regime in dict.fromkeys(inventory.policy.regimes):
         findings += REGIMES[regime].call("consistency", inventory) or []
     return findings + check_order(inventory)

@@ -151,6 +151,9 @@ class Policy(Schema):
     no_automated_decisions: bool = Field(
         False, description="the organization declares it makes no decision based solely on automated processing"
     )
+    no_third_parties: bool = Field(
+        False, description="the organization declares it provides personal data to no third party for the third party's own purposes"
+    )
     version: Version
     effective: dt.date
     title: Optional[Label] = None

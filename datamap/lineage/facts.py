@@ -187,7 +187,7 @@ def policy_facts(inventory: Inventory, graph: nx.MultiDiGraph) -> PolicyFacts:
     applies = {
         "overseas": bool(transfers),
         "web_storage": bool(inventory.web_storage),
-        "automated_decisions": bool(inventory.automated_decisions),
+        "automated_decisions": bool(inventory.automated_decisions) or inventory.policy.no_automated_decisions,
         "children": children is not None,  # declared either way: "none are collected" is a statement too
         "domestic_agent": inventory.organization.domestic_agent is not None,
         "remedies": bool(inventory.remedies),
