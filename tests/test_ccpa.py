@@ -166,3 +166,21 @@ def test_the_ccpa_skeleton_passes_check(tmp_path, run):
     assert main(["init", str(tmp_path / "p"), "--regime", "ccpa"]) == 0
     result = run("check", str(tmp_path / "p" / "inventory"), "--strict")
     assert result.code == 0, result.out + result.err
+
+
+def test_diff_names_changes_of_the_california_facts(combined, tmp_path, run):
+    old = tmp_path / "old"
+    shutil.copytree(combined, old)
+    ccpa = old / "ccpa.yaml"
+    ccpa.write_text(ccpa.read_text().replace("sold: [], shared: [identifiers, network_activity]", "sold: [], shared: [network_activity]")
+                    .replace("    - {kind: health, items: [health_note]}\n", "")
+                    .replace("    - {category: network_activity, items: [usage]}\n", "")
+                    .replace("  opt_out_preference_signals: true\n", "  opt_out_preference_signals: false\n"))
+    result = run("diff", str(old), str(combined), "--summary-only")
+    lines = [line for line in result.out.splitlines() if line.startswith("- ")]
+    assert "- Your California privacy rights: now shares Identifiers with Example Ad Network Inc. for cross-context behavioural advertising" in lines
+    assert "- Your California privacy rights: now collects Internet or other electronic network activity information: Usage events" in lines
+    assert "- Your California privacy rights: Accessibility needs now counted as sensitive personal information (health)" in lines
+    assert any("Global Privacy Control" in line and "from no to yes" in line for line in lines)
+    back = run("diff", str(combined), str(old), "--summary-only")
+    assert "no longer shares Identifiers with Example Ad Network Inc." in back.out

@@ -74,6 +74,21 @@ PHRASES: dict[str, tuple[str, str]] = {
     "clause_removed": ("removed clause: {title}", "삭제된 조항: {title}"),
     "clause_changed": ("clause {title} changes", "조항 {title} 변경"),
     "history_lists": ("version history now lists version {version} (effective {date})", "변경 이력에 버전 {version}({date} 시행) 추가"),
+    # the California disclosures (datamap.review.ccpa_diff)
+    "ccpa_collects": ("now collects {category}: {labels}", "{category} 수집 시작: {labels}"),
+    "ccpa_stops_collecting": ("no longer collects {category}", "{category} 수집 중단"),
+    "ccpa_covers": ("covers", "대상 항목"),
+    "ccpa_sells": ("now sells {categories} to {name}", "{name}에 {categories} 판매 시작"),
+    "ccpa_stops_selling": ("no longer sells {categories} to {name}", "{name}에 대한 {categories} 판매 중단"),
+    "ccpa_shares": ("now shares {categories} with {name} for cross-context behavioural advertising", "{name}에 맞춤형 광고를 위해 {categories} 공유 시작"),
+    "ccpa_stops_sharing": ("no longer shares {categories} with {name}", "{name}에 대한 {categories} 공유 중단"),
+    "ccpa_discloses": ("now discloses {categories} to {name} for a business purpose", "{name}에 영업 목적으로 {categories} 공개 시작"),
+    "ccpa_stops_disclosing": ("no longer discloses {categories} to {name} for a business purpose", "{name}에 대한 영업 목적 {categories} 공개 중단"),
+    "ccpa_role": ("{name} is now a {new}, no longer a {old}", "{name}: {old} → {new}"),
+    "ccpa_sensitive": ("{labels} now counted as sensitive personal information ({kind})", "{labels}: 민감한 개인정보({kind})로 분류"),
+    "ccpa_not_sensitive": ("{labels} no longer counted as sensitive personal information ({kind})", "{labels}: 더 이상 민감한 개인정보({kind})가 아님"),
+    "ccpa_ad_storage": ("now shares data for advertising through {name} ({provider})", "{name}({provider})을 통해 광고 목적 공유 시작"),
+    "ccpa_ad_storage_removed": ("no longer shares data for advertising through {name}", "{name}을 통한 광고 목적 공유 중단"),
     # the report around the summary
     "report_title": ("Privacy policy changes: {old} → {new}", "개인정보 처리방침 변경 사항: {old} → {new}"),
     "summary": ("Summary", "요약"),
@@ -106,6 +121,7 @@ WHAT: dict[str, tuple[str, str]] = {
     "destruction": ("destruction", "파기"),
     "children": ("children under 14", "만 14세 미만 아동"),
     "inactive_accounts": ("the inactive-account rule", "장기 미이용자 규칙"),
+    "ccpa": ("California disclosure", "캘리포니아 고지"),
 }
 
 #: plain names of the policy's sections
@@ -131,6 +147,7 @@ SECTION_TITLES: dict[str, tuple[str, str]] = {
     "inactive_accounts": ("Inactive accounts", "장기 미이용자"),
     "access_department": ("Access requests", "열람청구 접수·처리 부서"),
     "changes": ("Changes to the policy", "처리방침의 변경"),
+    "ccpa": ("Your California privacy rights", "캘리포니아 개인정보 권리"),
 }
 
 #: the GDPR notice's headings for the summary's sections, where they differ (datamap.regimes.gdpr)
