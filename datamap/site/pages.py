@@ -8,6 +8,8 @@ check`` compares them with the committed files. Page layout under ``site/<lang>/
     policy/history.md       every version with its effective date; policy/v<version>.md: frozen texts
     processors.md  systems.md  items.md  purposes.md  fields.md  lineage.md  downloads.md
     processor/<id>.md  system/<id>.md (+ .svg)  item/<id>.md (+ .svg)  purpose/<id>.md
+    storage.md              cookies and web storage (datamap.site.storage)
+    changes/v<version>.md   what each version changed; policy/feed.xml: Atom feed of versions (datamap.site.changes)
 
 Listing pages are named in the plural and entity pages live in singular folders, so no id (not even
 ``index``) can make two pages share a URL. Pages are rendered from language-neutral templates under
@@ -30,6 +32,8 @@ import networkx as nx
 from markupsafe import Markup
 
 from datamap.site import diagram
+from datamap.site.changes import annotate, changes_pages
+from datamap.site.storage import storage_pages
 
 from datamap import language
 from datamap.lineage import graph as g
@@ -144,7 +148,7 @@ class _Pages:
         self.inventory, self.graph, self.lang, self.templates_dir = inventory, graph, lang, templates_dir
         self.env = environment(lang, templates_dir)
         # the first regime's wording (GDPR: processors, not entrustees), else the language's
-        with template_problems(f"{lang}/site/words.j2"):
+        with template_problems(f"{lang}/site/words.j2", templates_dir):
             words = self.env.select_template([regimes_of(inventory)[0].template(lang, "site/words.j2"), f"{lang}/site/words.j2"])
             self.words = words.module.words
             # each regime's own words (its notices' names on the downloads page), where the first's lack them
@@ -152,7 +156,7 @@ class _Pages:
                 extra = self.env.select_template([regime.template(lang, "site/notice_words.j2"), words.name]).module.words
                 self.words = {**extra, **self.words}
         #: entities by id, for templates (built once: pages look them up for every row)
-        self.ids = {section: inventory.by_id(section) for section in ("items", "processors", "laws", "systems", "purposes")}
+        self.ids = {section: inventory.by_id(section) for section in ("items", "processors", "laws", "systems", "purposes", "data_subjects")}
 
     def render(self, template: str, here: str, **context) -> str:
         folder = posixpath.dirname(here)
@@ -166,7 +170,7 @@ class _Pages:
             name = language.text(getattr(entity, _NAMED_BY.get(kind, "name")), self.lang)
             return Markup(f"[{md_escape(name)}]({href(f'{kind}/{entity.id}.md')})")
 
-        with template_problems(f"site/{template}.md.j2"):
+        with template_problems(f"site/{template}.md.j2", self.templates_dir):
             text = render_bounded(
                 self.env.get_template(f"site/{template}.md.j2"), f"site/{template}.md.j2", w=self.words, inv=self.inventory, ids=self.ids, href=href, link=link, here=here, lang=self.lang, **context
             )
@@ -225,11 +229,12 @@ class _Pages:
 
     def diagram_sources(self) -> dict[str, str]:
         inv, graph, lang, methods = self.inventory, self.graph, self.lang, self.words["methods"]
-        sources = {f"{lang}/lineage.svg": diagram.overview_dot(inv, graph, lang, methods)}
+        legend = self.words.get("diagram_legend")
+        sources = {f"{lang}/lineage.svg": diagram.overview_dot(inv, graph, lang, methods, legend)}
         for item in inv.items:
-            sources[f"{lang}/item/{item.id}.svg"] = diagram.item_dot(inv, graph, lang, item.id, methods)
+            sources[f"{lang}/item/{item.id}.svg"] = diagram.item_dot(inv, graph, lang, item.id, methods, legend)
         for system in inv.systems:
-            sources[f"{lang}/system/{system.id}.svg"] = diagram.system_dot(inv, graph, lang, system.id, methods)
+            sources[f"{lang}/system/{system.id}.svg"] = diagram.system_dot(inv, graph, lang, system.id, methods, legend)
         return sources
 
 
@@ -250,13 +255,18 @@ def _entities(graph: nx.MultiDiGraph, lineage: dict) -> dict:
     return out
 
 
-def generate_pages(inventory: Inventory, graph: nx.MultiDiGraph, project_dir: Path | str, templates_dir: Path | None = None) -> dict[str, str]:
-    """Every generated file of the site: relative path under site/ -> text. Writes nothing."""
+def generate_pages(inventory: Inventory, graph: nx.MultiDiGraph, project_dir: Path | str, templates_dir: Path | None = None,
+                   progress=None) -> dict[str, str]:
+    """Every generated file of the site: relative path under site/ -> text. Writes nothing.
+
+    ``progress(stage, done, total)``, when given, is told of the pages and diagrams made so far.
+    """
     project_dir = Path(project_dir)
     if templates_dir is None and (project_dir / "templates").is_dir():
         templates_dir = confined(project_dir / "templates", project_dir)
     released = released_versions(project_dir)
     history = _history(inventory, released)
+    annotate(history, project_dir)
     available = downloads(inventory, graph, project_dir, templates_dir)
     pages: dict[str, str] = {}
     sources: dict[str, str] = {}
@@ -265,8 +275,12 @@ def generate_pages(inventory: Inventory, graph: nx.MultiDiGraph, project_dir: Pa
         pages.update(renderer.policy_pages(released, history, available))
         pages.update(renderer.listing_pages(available, history))
         pages.update(renderer.entity_pages())
+        pages.update(storage_pages(renderer))
+        pages.update(changes_pages(renderer, history, project_dir))
         sources.update(renderer.diagram_sources())
-    for path, svg in diagram.render_svgs(sources).items():
+        if progress:
+            progress("pages", len(pages))
+    for path, svg in diagram.render_svgs(sources, progress).items():
         head, _, body = svg.partition("\n")
         pages[path] = f"{head}\n{SVG_MARKER}\n{body}"
     return dict(sorted(pages.items()))
@@ -294,7 +308,7 @@ def _generated_files(site_dir: Path) -> set[str]:
     return {
         p.relative_to(site_dir).as_posix()
         for p in site_dir.rglob("*")
-        if p.suffix in (".md", ".svg") and not p.is_symlink() and p.is_file() and is_generated(p)
+        if p.suffix in (".md", ".svg", ".xml") and not p.is_symlink() and p.is_file() and is_generated(p)
     }
 
 
