@@ -134,7 +134,7 @@ def test_completeness_findings(combined, run):
 items:
   - {id: device_id, label: Device ID}
 third_parties:
-  - {id: broker, name: Data Broker LLC, country: US, purpose: resale, items: [email], retention: unknown}
+  - {id: broker, name: Data Broker LLC, country: US, purpose: resale, items: [email], retention: unknown, legal_ground: consent}
 web_storage:
   - {id: fbpixel, kind: cookie, name: _fbp, party: third, provider: Meta, purpose: ads, consent_category: marketing}
 """)

@@ -15,7 +15,7 @@ HERE = Path(__file__).resolve().parent
 #: what a language needs, under templates/ccpa/<lang>/
 TEMPLATES = (
     "policy.md.j2", "section.md.j2", "words.j2", "body.md.j2",
-    "notices/collection.md.j2", "notices/do-not-sell.md.j2", "notices/limit.md.j2", "site/words.j2",
+    "notices/collection.md.j2", "notices/do-not-sell.md.j2", "notices/limit.md.j2",
 )
 
 REGIME = Regime(
