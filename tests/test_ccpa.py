@@ -184,3 +184,82 @@ def test_diff_names_changes_of_the_california_facts(combined, tmp_path, run):
     assert any("Global Privacy Control" in line and "from no to yes" in line for line in lines)
     back = run("diff", str(combined), str(old), "--summary-only")
     assert "no longer shares Identifiers with Example Ad Network Inc." in back.out
+
+
+MARKED = """
+ccpa:
+  categories:
+    - {category: identifiers, items: [email, name], sources: [Mk01], purposes: [service], retention: Mk02}
+    - {category: network_activity, items: [usage]}
+  sensitive:
+    - {kind: health, items: [health_note]}
+  recipients:
+    - {recipient: adnet, role: third_party, disclosed: [identifiers], sold: [identifiers], shared: [network_activity],
+       sale_purpose: Mk03, web_storage: [adpixel]}
+  no_sale: false
+  no_sharing: false
+  minors_under_16: true
+  sensitive_beyond_limits: true
+  financial_incentives:
+    - {name: Mk04, terms: Mk05, categories: [identifiers], value: Mk06, how_to_opt_in: Mk07, how_to_withdraw: Mk08}
+  request_methods:
+    - {channel: toll_free, address: Mk09}
+    - {channel: mail, address: Mk10}
+  online_only: true
+  verification: Mk11
+  authorized_agents: Mk12
+  opt_out_preference_signals: true
+  opt_out_link: Mk13
+  limit_link: Mk14
+"""
+
+
+def _leaves(model, prefix=""):
+    """Every field of the ccpa section's models, as dotted paths."""
+    import typing
+
+    from pydantic import BaseModel
+
+    out = []
+    for name, info in model.model_fields.items():
+        nested = [a for a in [info.annotation, *[x for arg in typing.get_args(info.annotation) for x in (arg, *typing.get_args(arg))]]
+                  if isinstance(a, type) and issubclass(a, BaseModel)]
+        out += _leaves(nested[0], f"{prefix}{name}.") if nested else [prefix + name]
+    return out
+
+
+def test_every_ccpa_field_prints(combined, tmp_path):
+    """Each field of the section, set, changes what the documents say: its marker, or its statement."""
+    import yaml
+
+    from datamap.inventory.ccpa_parts import Ccpa
+
+    ccpa = combined / "ccpa.yaml"
+    data = yaml.safe_load(ccpa.read_text())
+    data["ccpa"] = yaml.safe_load(MARKED)["ccpa"]
+    ccpa.write_text(yaml.safe_dump(data, sort_keys=False))
+    declared = {path.replace(".", " ") for path in _leaves(Ccpa)}
+    written = set()
+
+    def walk(value, prefix):
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, f"{prefix}{k} ")
+        elif isinstance(value, list) and value and isinstance(value[0], dict):
+            walk(value[0], prefix)
+        else:
+            written.add(prefix.strip())
+
+    walk(data["ccpa"], "")
+    assert declared == written, "MARKED must set every field of the ccpa section"
+    text = _render("policy", str(combined))
+    out = tmp_path / "notices"
+    assert main(["render", "notices", str(combined), "-o", str(out), "--format", "html"]) == 0
+    everything = flat(text + "".join(p.read_text() for p in out.iterdir()))
+    for n in range(1, 15):
+        assert f"Mk{n:02d}" in everything, f"Mk{n:02d}"
+    for statement in ("(third party)", "sold the following categories", "shared the following categories", "through _adn",
+                      "disclosed the following categories", "under 16 years of age", "information concerning health",
+                      "beyond those permitted by 11 CCR § 7027(m)", "exclusively online", "Global Privacy Control", "Toll-free number: Mk09",
+                      "Mail: Mk10", "**A. Identifiers**", "**F. Internet or other electronic network activity information**"):
+        assert statement in everything, statement
