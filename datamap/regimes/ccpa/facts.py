@@ -7,7 +7,7 @@ entry leaves out (sources, purposes, retention) is derived from the lineage of i
 from __future__ import annotations
 
 import typing
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from datamap.inventory.ccpa_parts import CcpaCategoryKey
@@ -60,7 +60,6 @@ class CcpaFacts:
     sells: bool = False
     shares: bool = False
     limit_applies: bool = False
-    extra: dict = field(default_factory=dict)
 
     @property
     def inventory(self):
