@@ -98,6 +98,15 @@ STEERING: dict[str, tuple[object, str]] = {
     "ccpa.request_methods.*.channel": ("toll_free", "CCPA channel, printed beside its address"),
     "ccpa.online_only": (True, "flag: a declared statement of the CCPA documents"),
     "ccpa.opt_out_preference_signals": (True, "flag: a declared statement of the CCPA documents"),
+    "items.*.fides_category": ("user.contact.email", "a Fides taxonomy key: printed by export fides (tests/test_fides.py), in no document"),
+    "purposes.*.fides_use": ("essential.service", "a Fides taxonomy key: printed by export fides (tests/test_fides.py), in no document"),
+    "items.*.app_label.apple": ("EMAIL_ADDRESS", "an App Store identifier: printed by export apple (tests/test_app_labels.py)"),
+    "items.*.app_label.google": ("PSL_EMAIL", "a Google Play identifier: printed by export google (tests/test_app_labels.py)"),
+    "items.*.app_label.linked": (True, "flag of the app-store labels (export apple)"),
+    "items.*.app_label.tracking": (True, "flag of the app-store labels (export apple)"),
+    "collection_points.*.in_app": (True, "flag selecting the items of the app-store labels (export apple, google)"),
+    "purposes.*.store_purpose": ("app_functionality", "enum of the app-store labels (export apple, google)"),
+    "third_parties.*.store_purpose": ("app_functionality", "enum of the Google Play sharing purposes (export google)"),
 }
 
 #: leaf path -> value whose rendering is checked in each language's words (country names, durations, dates)
@@ -180,7 +189,8 @@ class _Generator:
             for lang in ("en", "ko"):
                 self.marked.expected[lang][path] = marker
             return f"{marker}@example.com"
-        if kind == "string" and "enum" not in schema and "pattern" not in schema and schema.get("format") is None:
+        marker_fits = "pattern" not in schema or path.endswith(".version")  # a version is letters and digits, as markers are
+        if kind == "string" and "enum" not in schema and marker_fits and schema.get("format") is None:
             marker = f"Zq{next(self.counter):04d}"
             for lang in ("en", "ko"):
                 self.marked.expected[lang][path] = marker

@@ -199,3 +199,11 @@ def test_a_search_folder_must_stay_inside_the_folder_it_belongs_to(tmp_path, tmp
         mine.get_template("en/leak.md.j2")
     trusting = BoundedEnvironment(loader=ConfinedLoader([str(tmp_path / "pipa")]))  # its own folder only
     assert isinstance(trusting.get_template("en/leak.md.j2"), jinja2.Template)
+
+
+def test_a_project_processor_list_that_runs_for_ever_is_stopped(run, minimal, short_limits):
+    folder = minimal.parent / "templates" / "en"
+    folder.mkdir(parents=True)
+    write(folder, "processors.md.j2", "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}")
+    result = run("render", "processors", "inv")
+    assert result.code == 1 and "E111" in result.err and "internal error" not in result.err

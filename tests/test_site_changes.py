@@ -1,6 +1,7 @@
 """What each released version changed: frozen at release from the diff's summary, published as a page per
 version and as an Atom feed."""
 
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -31,7 +32,7 @@ def released(run, tmp_path, monkeypatch):
 
 def test_release_freezes_the_plain_language_summary(released):
     lines = (released / "versions/0.2/changes.en.txt").read_text().splitlines()
-    assert "Article 2 (Collection): collection by sign-up form no longer collects Name" in lines
+    assert any(line.endswith("(Collection): collection by sign-up form no longer collects Name") for line in lines), lines
     assert not (released / "versions/0.1/changes.en.txt").exists()  # nothing before the first release to compare with
 
 
@@ -40,7 +41,7 @@ def test_changes_page_per_version(released):
     assert "# What changed in version 0.2\n" in page
     assert "Version 0.2 of the privacy policy took effect on June 1, 2025." in page
     assert "## Summary\n\nLess data\n" in page
-    assert "- Article 2 (Collection): collection by sign-up form no longer collects Name\n" in page
+    assert re.search(r"\n- Article \d+ \(Collection\): collection by sign-up form no longer collects Name\n", page)
     first = (released / "site/en/changes/v0.1.md").read_text()
     assert "First release" in first and "computed from the inventory" not in first
     history = (released / "site/en/policy/history.md").read_text()
@@ -62,7 +63,7 @@ def test_atom_feed_of_versions(run, released):
     assert entries[0].find(f"{ATOM}link").get("href") == "../changes/v0.2/"
     assert all(e.find(f"{ATOM}id").text.startswith("urn:uuid:") for e in entries)
     items = [li.text for li in entries[0].iter("{http://www.w3.org/1999/xhtml}li")]
-    assert "Article 2 (Collection): collection by sign-up form no longer collects Name" in items
+    assert any(item.endswith("(Collection): collection by sign-up form no longer collects Name") for item in items), items
     before = feed_path.read_bytes()
     mkdocs = released / "mkdocs.yml"
     mkdocs.write_text(mkdocs.read_text().replace("site_name:", "site_url: https://privacy.example.com/\nsite_name:", 1))

@@ -238,9 +238,9 @@ def render_processors(inventory: Inventory, graph: nx.MultiDiGraph, fmt: str, la
         from datamap.regimes import regimes_of
 
         name = regimes_of(inventory)[0].template(lang, "processors.md.j2")
-        with template_problems(name):  # the first regime's list, else the language's (PIPA's entrustees)
+        with template_problems(name, templates_dir):  # the first regime's list, else the language's (PIPA's entrustees)
             template = environment(lang, templates_dir).select_template([name, f"{lang}/processors.md.j2"])
-            return template.render(rows=processor_rows(inventory, graph), inv=inventory)
+            return render_bounded(template, name, rows=processor_rows(inventory, graph), inv=inventory)
     records = processor_records(inventory, graph, lang)
     if fmt == "json":
         return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
