@@ -15,6 +15,7 @@ from typing import Callable
 from datamap import __version__
 from datamap.confine import project_dir, project_root
 from datamap.errors import DatamapError, TemplateProblem, UsageError
+from datamap.regimes import REGIMES
 from datamap.findings import FORMATTERS, format_text, has_errors, printable
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -479,8 +480,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("init", help="scaffold a new inventory project that passes datamap check")
     p.add_argument("directory", metavar="DIR", help="the new project's directory (created if missing)")
     p.add_argument("--name", default="Example Co., Ltd.", help="the organization's legal name")
-    p.add_argument("--regime", choices=["pipa", "gdpr", "uk_gdpr"], default="pipa", help="the law the example inventory follows (default: pipa)")
-    p.add_argument("--country", help="ISO 3166 country code of the organization (default: the regime's example, KR, DE or GB)")
+    p.add_argument("--regime", choices=list(REGIMES), default="pipa", help="the law the example inventory follows (default: pipa)")
+    p.add_argument("--country", help="ISO 3166 country code of the organization (default: the regime's example, KR, DE, GB or US)")
     p.add_argument("--effective", metavar="YYYY-MM-DD", help="the first policy version's effective date (default: today)")
     p.add_argument("--install-from", metavar="SPEC", help="what the workflow's pip installs datamap from "
                    "(default: this release's git URL, git+REPOSITORY@vVERSION)")

@@ -103,10 +103,10 @@ def test_a_regime_without_a_section_comes_first(tmp_path, run):
 
 
 def test_unknown_regime_and_language(tmp_path, run):
-    inv = _project(tmp_path, REAL, [("inventory.yaml", "regimes: [gdpr]", "regimes: [gdpr, ccpa]"),
+    inv = _project(tmp_path, REAL, [("inventory.yaml", "regimes: [gdpr]", "regimes: [gdpr, lgpd]"),
                                     ("inventory.yaml", "languages: [en]", "languages: [en, english]")])
     out = run("validate", inv).out
-    assert "unknown regime 'ccpa': use one of pipa, gdpr, uk_gdpr" in out
+    assert "unknown regime 'lgpd': use one of pipa, gdpr, uk_gdpr, ccpa" in out
     assert "'english' is not a language code such as en, de or ko" in out
 
 

@@ -34,6 +34,7 @@ ENGLISH_ONLY = {
     "organization.supervisory_authority",
     "processors.*.safeguards",
     "third_parties.*.safeguards",
+    "ccpa",  # the California disclosures: regime 'ccpa', languages ('en',)
 }
 
 
@@ -43,7 +44,7 @@ def _documents(project: Path) -> dict[str, list[str]]:
     from datamap.regimes.notices import render_all
 
     out: dict[str, list[str]] = {"en": [], "ko": []}
-    for regimes, languages in ((["pipa"], ("en", "ko")), (["pipa", "gdpr", "uk_gdpr"], ("en",)), (["gdpr"], ("en",))):
+    for regimes, languages in ((["pipa"], ("en", "ko")), (["pipa", "gdpr", "uk_gdpr"], ("en",)), (["gdpr"], ("en",)), (["gdpr", "ccpa"], ("en",))):
         inv = project / "-".join(regimes)
         inventory, findings = check_inventory(inv)
         assert inventory is not None and not [f for f in findings if f.code.startswith("E")], [str(f) for f in findings]
@@ -77,7 +78,7 @@ def marked(tmp_path_factory):
     schema = json_schema()
     generated = marked_inventory(schema)
     project = tmp_path_factory.mktemp("coverage")
-    for regimes in (["pipa"], ["pipa", "gdpr", "uk_gdpr"], ["gdpr"]):
+    for regimes in (["pipa"], ["pipa", "gdpr", "uk_gdpr"], ["gdpr"], ["gdpr", "ccpa"]):
         _write(project, generated.sections, regimes)
     return generated, _documents(project)
 

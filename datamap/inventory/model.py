@@ -21,6 +21,9 @@ from datamap.inventory.base import Entity, Schema  # noqa: F401  (re-exported)
 from datamap.inventory.policy_parts import (  # noqa: F401  (re-exported)
     Clause, Department, InactiveAccounts, NoticeChannel, ProcessorRetention, RetentionEvent, RetentionThen,
 )
+from datamap.inventory.ccpa_parts import (  # noqa: F401  (re-exported)
+    Ccpa, CcpaCategory, CcpaRecipient, CcpaSensitive, FinancialIncentive, RequestMethod,
+)
 from datamap.inventory.store_types import AppleDataType, GoogleDataType, StorePurpose
 from datamap.regimes import REGIMES
 #: the language a plain string in a prose field is taken to be written in
@@ -458,6 +461,7 @@ SINGLE_SECTIONS = {
     "destruction": Destruction,
     "children": Children,
     "inactive_accounts": InactiveAccounts,
+    "ccpa": Ccpa,
 }
 REQUIRED_SECTIONS = ("organization", "policy")
 
@@ -472,6 +476,7 @@ class InventoryFile(Schema):
     destruction: Optional[Destruction] = None
     children: Optional[Children] = None
     inactive_accounts: Optional[InactiveAccounts] = None
+    ccpa: Optional[Ccpa] = Field(None, description="the California disclosures (CCPA/CPRA)")
     data_subjects: list[DataSubject] = Field(default_factory=list)
     items: list[Item] = Field(default_factory=list)
     collection_points: list[CollectionPoint] = Field(default_factory=list)

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Callable
 
 #: the regime packages, in the order ``datamap init --help`` lists them
-_MODULES = ("pipa", "gdpr", "uk_gdpr")
+_MODULES = ("pipa", "gdpr", "uk_gdpr", "ccpa")
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,8 @@ class Regime:
     document: str | None = None  # (facts, lang, templates_dir, regimes) -> Markdown: the document it shapes
     section: str | None = None  # (facts, lang, templates_dir, regimes) -> Markdown: its section in another's document
     notices: str | None = None  # (facts, graph, lang, templates_dir, pdf) -> {file name: content}
+    #: (facts, graph) -> [(name, kind, subject)]: its notices for the downloads; absent: PIPA's or the GDPR family's list
+    notice_list: str | None = None
 
     def template(self, lang: str, name: str) -> str:
         """A template's name in the loader: ``<root>/<lang>/<name>``."""

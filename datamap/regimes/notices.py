@@ -27,6 +27,9 @@ def notice_entries(facts, graph) -> list[NoticeEntry]:
     found = []
     for index, group in enumerate(families(regimes_of(facts.inventory))):
         prefix = _prefix(index, group[0].family)
+        if group[0].notice_list is not None:
+            found.extend(NoticeEntry(prefix + name, kind, subject) for name, kind, subject in group[0].call("notice_list", facts, graph))
+            continue
         listed = pipa_notices(facts, graph) if group[0].family == "pipa" else notice_list(facts, graph)
         for notice in listed:
             point = notice.context.get("point")

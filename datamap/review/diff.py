@@ -254,9 +254,10 @@ def _recipients(s: Summary) -> None:
 
     def transfers(facts):
         if s.regime != "pipa":  # transfers outside the EEA (or the UK), not outside the organization's country
+            from datamap.regimes import REGIMES
             from datamap.regimes.gdpr.facts import gdpr_facts
 
-            found = gdpr_facts(facts, [k for k in facts.inventory.policy.regimes if k != "pipa"]).transfers
+            found = gdpr_facts(facts, [k for k in facts.inventory.policy.regimes if REGIMES[k].family == "gdpr"]).transfers
             return {(t.regime, t.kind, t.recipient.id, t.country): (t, None) for t in found}
         return {(t.kind, getattr(t.recipient, "id", "self"), t.country): (t, None) for t in facts.transfers}
 
@@ -329,9 +330,9 @@ def summarize(old: PolicyFacts, new: PolicyFacts, lang: str = "en") -> list[str]
     """Plain-language lines saying what changes in the published policy, in the order of its articles."""
     s = Summary(old, new, lang)
     _sections(s)
-    from datamap.review import diff_layout
+    from datamap.review import ccpa_diff, diff_layout
 
-    for step in (_items, _collection, _purposes, _retention, _recipients, _simple_lists, *diff_layout.STEPS):
+    for step in (_items, _collection, _purposes, _retention, _recipients, _simple_lists, *diff_layout.STEPS, ccpa_diff.ccpa_changes):
         step(s)
     return list(dict.fromkeys(text for _, text in sorted(s.lines, key=lambda line: line[0])))
 

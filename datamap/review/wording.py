@@ -74,6 +74,21 @@ PHRASES: dict[str, tuple[str, str]] = {
     "clause_removed": ("removed clause: {title}", "삭제된 조항: {title}"),
     "clause_changed": ("clause {title} changes", "조항 {title} 변경"),
     "history_lists": ("version history now lists version {version} (effective {date})", "변경 이력에 버전 {version}({date} 시행) 추가"),
+    # the California disclosures (datamap.review.ccpa_diff)
+    "ccpa_collects": ("now collects {category}: {labels}", "{category} 수집 시작: {labels}"),
+    "ccpa_stops_collecting": ("no longer collects {category}", "{category} 수집 중단"),
+    "ccpa_covers": ("covers", "대상 항목"),
+    "ccpa_sells": ("now sells {categories} to {name}", "{name}에 {categories} 판매 시작"),
+    "ccpa_stops_selling": ("no longer sells {categories} to {name}", "{name}에 대한 {categories} 판매 중단"),
+    "ccpa_shares": ("now shares {categories} with {name} for cross-context behavioural advertising", "{name}에 맞춤형 광고를 위해 {categories} 공유 시작"),
+    "ccpa_stops_sharing": ("no longer shares {categories} with {name}", "{name}에 대한 {categories} 공유 중단"),
+    "ccpa_discloses": ("now discloses {categories} to {name} for a business purpose", "{name}에 영업 목적으로 {categories} 공개 시작"),
+    "ccpa_stops_disclosing": ("no longer discloses {categories} to {name} for a business purpose", "{name}에 대한 영업 목적 {categories} 공개 중단"),
+    "ccpa_role": ("{name} is now a {new}, no longer a {old}", "{name}: {old} → {new}"),
+    "ccpa_sensitive": ("{labels} now counted as sensitive personal information ({kind})", "{labels}: 민감한 개인정보({kind})로 분류"),
+    "ccpa_not_sensitive": ("{labels} no longer counted as sensitive personal information ({kind})", "{labels}: 더 이상 민감한 개인정보({kind})가 아님"),
+    "ccpa_ad_storage": ("now shares data for advertising through {name} ({provider})", "{name}({provider})을 통해 광고 목적 공유 시작"),
+    "ccpa_ad_storage_removed": ("no longer shares data for advertising through {name}", "{name}을 통한 광고 목적 공유 중단"),
     # the report around the summary
     "report_title": ("Privacy policy changes: {old} → {new}", "개인정보 처리방침 변경 사항: {old} → {new}"),
     "summary": ("Summary", "요약"),
@@ -106,6 +121,7 @@ WHAT: dict[str, tuple[str, str]] = {
     "destruction": ("destruction", "파기"),
     "children": ("children under 14", "만 14세 미만 아동"),
     "inactive_accounts": ("the inactive-account rule", "장기 미이용자 규칙"),
+    "ccpa": ("California disclosure", "캘리포니아 고지"),
 }
 
 #: plain names of the policy's sections
@@ -131,6 +147,7 @@ SECTION_TITLES: dict[str, tuple[str, str]] = {
     "inactive_accounts": ("Inactive accounts", "장기 미이용자"),
     "access_department": ("Access requests", "열람청구 접수·처리 부서"),
     "changes": ("Changes to the policy", "처리방침의 변경"),
+    "ccpa": ("Your California privacy rights", "캘리포니아 개인정보 권리"),
 }
 
 #: the GDPR notice's headings for the summary's sections, where they differ (datamap.regimes.gdpr)
@@ -198,6 +215,22 @@ FIELDS: dict[str, tuple[str, str]] = {
     "google": ("Google Play data type", "구글 플레이 데이터 유형"), "linked": ("linked to the user", "이용자 연결 여부"),
     "tracking": ("used for tracking", "추적 이용 여부"), "in_app": ("collected by the app", "앱 수집 여부"),
     "store_purpose": ("app-store purpose", "앱 마켓 이용 목적"),
+    # the California disclosures (datamap.inventory.ccpa_parts)
+    "ccpa": ("California disclosures", "캘리포니아 고지 사항"), "categories": ("statutory categories", "법정 개인정보 범주"),
+    "sources": ("sources", "출처"), "sensitive": ("sensitive personal information", "민감한 개인정보"),
+    "recipients": ("recipients", "수령인"), "recipient": ("recipient", "수령인"), "disclosed": ("categories disclosed for a business purpose", "영업 목적으로 공개한 범주"),
+    "sold": ("categories sold", "판매한 범주"), "shared": ("categories shared for cross-context behavioural advertising", "맞춤형 광고를 위해 공유한 범주"),
+    "sale_purpose": ("purpose of sale or sharing", "판매·공유 목적"), "web_storage": ("cookies and SDKs", "쿠키 및 소프트웨어 개발 도구"),
+    "no_sale": ("no sale declared", "판매 없음 선언"), "no_sharing": ("no sharing declared", "공유 없음 선언"),
+    "minors_under_16": ("sells or shares data of consumers under 16", "만 16세 미만 소비자 정보 판매·공유"),
+    "sensitive_beyond_limits": ("uses sensitive data beyond the permitted purposes", "허용 목적 외 민감한 개인정보 이용"),
+    "financial_incentives": ("financial incentives", "금전적 인센티브"), "terms": ("terms", "조건"), "value": ("value of the data", "개인정보의 가치"),
+    "how_to_opt_in": ("how to opt in", "참여 방법"), "how_to_withdraw": ("how to withdraw", "철회 방법"),
+    "request_methods": ("ways to submit requests", "요청 접수 방법"), "channel": ("channel", "접수 경로"),
+    "online_only": ("online-only business", "온라인 전용 사업자"), "verification": ("how requests are verified", "요청 확인 방법"),
+    "authorized_agents": ("authorized agents", "권한 있는 대리인"),
+    "opt_out_preference_signals": ("honours opt-out preference signals (Global Privacy Control)", "거부 선호 신호 존중 여부"),
+    "opt_out_link": ("'Do Not Sell or Share' page", "판매·공유 거부 페이지"), "limit_link": ("'Limit the Use' page", "민감정보 이용 제한 페이지"),
 }
 
 #: fixed values of the schema, in words
@@ -240,6 +273,25 @@ VALUES: dict[str, tuple[str, str]] = {
     "scc": ("standard contractual clauses", "표준계약조항"), "statistics": ("statistics", "통계"),
     "strictly_necessary": ("strictly necessary", "필수"), "uk_addendum": ("UK Addendum to the SCCs", "영국 표준계약조항 부속서"),
     "vital_interests": ("vital interests", "생명에 관한 이익"), "pipa": ("PIPA", "개인정보 보호법"),
+    # the CCPA's categories (Civ. Code 1798.140(v)(1)), kinds of sensitive data (1798.140(ae)), roles and channels
+    "identifiers": ("Identifiers", "식별자"), "customer_records": ("customer records information", "고객 기록 정보"),
+    "protected_characteristics": ("characteristics of protected classifications", "보호 대상 분류의 특성"),
+    "commercial_information": ("Commercial information", "상업 정보"), "biometric_information": ("Biometric information", "생체 정보"),
+    "network_activity": ("Internet or other electronic network activity information", "인터넷 활동 정보"),
+    "geolocation": ("Geolocation data", "위치 정보"), "sensory_information": ("audio, electronic, visual or similar information", "음성·영상 등 정보"),
+    "professional_information": ("Professional or employment-related information", "직업 관련 정보"),
+    "education_information": ("Education information", "교육 정보"), "inferences": ("Inferences", "추론 정보"),
+    "government_id": ("government identification numbers", "정부 발급 식별번호"), "account_credentials": ("account log-in credentials", "계정 로그인 정보"),
+    "financial_account": ("financial account or card numbers with access codes", "금융 계좌·카드 번호"),
+    "precise_geolocation": ("precise geolocation", "정밀 위치 정보"), "racial_or_ethnic_origin": ("racial or ethnic origin", "인종·민족"),
+    "citizenship_or_immigration_status": ("citizenship or immigration status", "시민권·이민 신분"),
+    "religious_or_philosophical_beliefs": ("religious or philosophical beliefs", "종교·철학적 신념"), "union_membership": ("union membership", "노동조합 가입"),
+    "communications_content": ("contents of communications", "통신 내용"), "genetic_data": ("genetic data", "유전 정보"),
+    "biometric_identification": ("biometric information for identification", "식별용 생체 정보"), "health": ("health", "건강 정보"),
+    "sex_life_or_orientation": ("sex life or sexual orientation", "성생활·성적 지향"),
+    "service_provider": ("service provider", "서비스 제공자"), "contractor": ("contractor", "계약자"), "third_party": ("third party", "제3자"),
+    "toll_free": ("toll-free number", "수신자 부담 전화"), "web_form": ("online form", "온라인 양식"), "mail": ("mail", "우편"),
+    "in_person": ("in person", "방문"), "app": ("in the app", "앱"),
 }
 
 
