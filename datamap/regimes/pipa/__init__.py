@@ -1,7 +1,8 @@
 """PIPA, the Korean Personal Information Protection Act: the policy datamap has always written.
 
-Its templates are today's ``templates/<lang>/`` (the policy's articles in ``policy/``); moving them to
-``templates/pipa/<lang>/`` is a change of ``template_root`` below and nothing else.
+Its templates are today's ``templates/<lang>/`` (the policy's articles in ``policy/``). Moving them to
+``templates/pipa/<lang>/`` means changing ``template_root`` below, and making the loader prefer a project's
+override under ``templates/<lang>/`` to the shipped ``pipa/<lang>/`` template of the same name.
 """
 
 from pathlib import Path
@@ -12,7 +13,7 @@ REGIME = Regime(
     key="pipa",
     name="PIPA",
     family="pipa",
-    template_root="",  # the move to templates/pipa/: "pipa"
+    template_root="",  # templates/<lang>/; see the module docstring for the move to "pipa"
     bare_names=True,
     languages=("en", "ko"),
     templates=("policy.md.j2",),
