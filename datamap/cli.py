@@ -171,23 +171,18 @@ def cmd_graph(args) -> int:
 def cmd_build(args) -> int:
     from datamap.inventory.checks import check_language
     from datamap.site.diagram import DiagramError
-    from datamap.publish.downloads import downloads
     from datamap.errors import DatamapError
     from datamap.findings import Finding
-    from datamap.lineage.graph import build_graph
     from datamap.inventory.model import LANGUAGES
-    from datamap.site.pages import generate_pages, write_site
+    from datamap.site.build import build_site
 
     inventory, _, failed = _load(args, lambda inv: [f for lang in LANGUAGES for f in check_language(inv, lang)])
     if failed:
         return EXIT_FINDINGS
     project = Path(args.inventory).resolve().parent
     site_dir = Path(args.site) if args.site else project / "site"
-    graph = build_graph(inventory)
-    templates = _templates_dir(args)
     try:
-        pages = generate_pages(inventory, graph, project, templates)
-        changes = write_site(site_dir, pages, downloads(inventory, graph, project, templates))
+        changes = build_site(inventory, Path(args.inventory), project, site_dir, _templates_dir(args))
     except DiagramError as e:  # Graphviz missing or failing: this machine, not the inventory
         sys.stderr.write(f"datamap build: {e}\n")
         return EXIT_INTERNAL
@@ -209,16 +204,18 @@ def cmd_build(args) -> int:
 
 def cmd_check(args) -> int:
     from datamap.inventory.completeness import check_completeness
-    from datamap.site.stale import expected_pages, stale_files
+    from datamap.site.stale import stale_site
     from datamap.inventory.validate import check_inventory
 
     language = _language_errors(args.lang)
     inventory, findings = check_inventory(args.inventory, lambda inv: check_completeness(inv) + (language(inv) if language else []))
     if inventory is not None and not has_errors(findings) and not args.no_stale:
         project = Path(args.inventory).resolve().parent
-        pages = expected_pages(inventory, project)
-        if pages is not None:
-            findings = sorted(findings + stale_files(pages, project, fix=f"datamap build {args.inventory}"))
+        stale = stale_site(inventory, Path(args.inventory), project, _templates_dir(args), f"datamap build {args.inventory}", args.full)
+        if stale is not None and stale.findings:
+            # one record per file for machines; one finding for people, unless they ask for the list
+            shown = stale.findings + stale.summary() if args.verbose else stale.summary()
+            findings = sorted(findings + (stale.findings if args.format != "text" else shown))
     sys.stdout.write(FORMATTERS[args.format](findings))
     return EXIT_FINDINGS if inventory is None or has_errors(findings, args.strict) else EXIT_OK
 
@@ -349,6 +346,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="warnings fail the run too")
     p.add_argument("--format", choices=sorted(FORMATTERS), default="text")
     p.add_argument("--no-stale", action="store_true", help="do not compare the generated site pages")
+    p.add_argument("--full", action="store_true", help="make every site page again and compare, trusting no build record (slower)")
+    p.add_argument("-v", "--verbose", action="store_true", help="text format: list every stale generated file, not only their number")
+    p.add_argument("--templates", metavar="DIR", help="project templates overriding the defaults (default: templates/ beside INV)")
     p.add_argument("--lang", choices=["en", "ko"], help="also require every text in this language (E401)")
     p.set_defaults(func=cmd_check)
 

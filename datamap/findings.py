@@ -47,7 +47,9 @@ CODES: dict[str, str] = {
     "W506": "web storage with no way to refuse it",
     "W507": "third-party web storage with no provider",
     "E601": "hand-written file where a generated site page belongs",
-    "E701": "generated file out of date with the inventory",
+    "E602": "generated site files out of date (one finding for all of them)",
+    "E603": "generated file no longer made from the inventory",
+    "E701": "generated file out of date: the inventory, templates or datamap changed, or it was edited",
     "E702": "generated file missing",
 }
 

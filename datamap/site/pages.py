@@ -1,8 +1,10 @@
 """Stage 6, site: the docs site's generated pages, in every language, from the inventory.
 
 :func:`generate_pages` returns every generated file as text (Markdown pages and their SVG diagrams)
-keyed by its path under ``site/``, and writes nothing; ``datamap build`` writes them and ``datamap
-check`` compares them with the committed files. Page layout under ``site/<lang>/``:
+keyed by its path under ``site/``, and writes nothing. Pages come from the producers in
+:data:`PRODUCERS`; each yields :class:`Page` records that say what a page is made from before it is
+made, so ``datamap build`` (:mod:`datamap.site.build`) makes only the pages whose inputs changed and
+``datamap check`` (:mod:`datamap.site.stale`) compares digests. Page layout under ``site/<lang>/``:
 
     policy.md               the current policy, linking to past versions and downloads
     policy/history.md       every version with its effective date; policy/v<version>.md: frozen texts
@@ -21,6 +23,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable, Iterable, Iterator
 from pathlib import Path
 
 import jinja2
@@ -32,11 +35,10 @@ from datamap.site import diagram
 
 from datamap import language
 from datamap.lineage import graph as g
-from datamap.publish.downloads import Download, downloads
+from datamap.publish.downloads import downloads
 from datamap.errors import DatamapError, TemplateProblem
 from datamap.lineage.facts import processor_rows
 from datamap.inventory.model import LANGUAGES, Inventory
-from datamap.output import write_atomic
 from datamap.publish.render import environment, md_escape, render_policy, template_problems
 
 #: the last line of every generated Markdown page: ``datamap build`` only replaces or removes files with it
@@ -155,65 +157,170 @@ class _Pages:
             )
         return _with_title(_BLANK_LINES.sub("\n\n", text).strip("\n") + "\n\n" + MARKER + "\n")
 
-    def entity_pages(self) -> dict[str, str]:
-        inv, graph, lang = self.inventory, self.graph, self.lang
-        pages = {}
-        for item in inv.items:
-            pages[f"{lang}/item/{item.id}.md"] = self.render("item", f"{lang}/item/{item.id}.md", item=item, lin=_entities(graph, g.item_lineage(graph, item.id)))
-        for system in inv.systems:
-            lin = _entities(graph, g.system_lineage(graph, system.id))
-            pages[f"{lang}/system/{system.id}.md"] = self.render("system", f"{lang}/system/{system.id}.md", system=system, lin=lin)
-        for processor in inv.processors:
-            lin = _entities(graph, g.processor_lineage(graph, processor.id))
-            pages[f"{lang}/processor/{processor.id}.md"] = self.render("processor", f"{lang}/processor/{processor.id}.md", processor=processor, lin=lin)
-        for purpose in inv.purposes:
-            systems = [s for s in inv.systems if purpose.id in s.purposes]
-            items = [g.entity(graph, n) for n in g.items_of_purpose(graph, purpose.id)]
-            pages[f"{lang}/purpose/{purpose.id}.md"] = self.render("purpose", f"{lang}/purpose/{purpose.id}.md", purpose=purpose, systems=systems, items=items)
-        return pages
 
-    def listing_pages(self, available: list[Download], history: list[dict]) -> dict[str, str]:
-        inv, lang = self.inventory, self.lang
-        fields = sorted(((f, s) for s in inv.systems for f in s.fields), key=lambda fs: (fs[0].name.lower(), fs[0].name, fs[1].id))
-        own = [d for d in available if d.lang == lang]
-        listings = {
-            "systems": {"systems": inv.systems},
-            "items": {"items": inv.items},
-            "purposes": {"purposes": inv.purposes},
-            "processors": {"rows": processor_rows(inv, self.graph)},
-            "fields": {"fields": fields},
-            "lineage": {},
-            "downloads": {"downloads": own},
-        }
-        pages = {f"{lang}/{name}.md": self.render(name, f"{lang}/{name}.md", **context) for name, context in listings.items()}
-        pages[f"{lang}/policy/history.md"] = self.render("history", f"{lang}/policy/history.md", history=history)
-        return pages
+@dataclass
+class Page:
+    """One generated file, not made yet: ``make`` returns its text (a diagram's: its DOT source)."""
 
-    def policy_pages(self, released: dict[str, dict[str, str]], history: list[dict], available: list[Download]) -> dict[str, str]:
-        lang = self.lang
-        policy = Markup(render_policy(self.inventory, self.graph, lang, self.templates_dir))
-        pages = {f"{lang}/policy.md": self.render(
-            "policy", f"{lang}/policy.md", policy=policy, history=history, downloads=[d for d in available if d.lang == lang]
-        )}
-        for row in history:
-            if not row["published"]:
-                continue
-            texts = released[row["version"]]
-            frozen_lang = lang if lang in texts else next(iter(texts))
+    path: str  # under site/
+    inputs: str  # digest of what it is made from (datamap.site.inputs)
+    make: Callable[[], str]
+    diagram: bool = False
+
+
+class Site:
+    """What page producers share: the inventory, its graph, the released texts, the downloads, and one
+    renderer per language (made when a page first needs it)."""
+
+    def __init__(self, inventory: Inventory, graph: nx.MultiDiGraph, project_dir: Path | str, templates_dir: Path | None = None,
+                 everything: str | None = None) -> None:
+        from datamap.site.inputs import Inputs
+        from datamap.site.record import digest
+
+        project_dir = Path(project_dir)
+        if templates_dir is None and (project_dir / "templates").is_dir():
+            templates_dir = project_dir / "templates"
+        self.inventory, self.graph, self.project_dir, self.templates_dir = inventory, graph, project_dir, templates_dir
+        self.released = released_versions(project_dir)
+        self.history = _history(inventory, self.released)
+        self.available = downloads(inventory, graph, project_dir, templates_dir)
+        #: digest of the whole inventory and released texts: the input of pages that show all of it
+        self.everything = everything or digest(inventory.model_dump_json(), json.dumps(self.released, sort_keys=True))
+        self.inputs = Inputs(inventory, graph, self.everything, templates_dir)
+        self._renderers: dict[str, _Pages] = {}
+        self._lineage: dict[tuple[str, str], dict] = {}
+
+    def renderer(self, lang: str) -> _Pages:
+        if lang not in self._renderers:
+            self._renderers[lang] = _Pages(self.inventory, self.graph, lang, self.templates_dir)
+        return self._renderers[lang]
+
+    def lineage(self, kind: str, entity_id: str) -> dict:
+        """The lineage record of one entity (node names), shared by its pages and diagrams in every language."""
+        key = (kind, entity_id)
+        if key not in self._lineage:
+            graph = self.graph
+            if kind == "item":
+                found = g.item_lineage(graph, entity_id)
+            elif kind == "system":
+                found = g.system_lineage(graph, entity_id)
+            elif kind == "processor":
+                found = g.processor_lineage(graph, entity_id)
+            else:
+                node = g.node("purpose", entity_id)
+                found = {"purpose": node, "systems": g._sources(graph, node, "serves"), "items": g.items_of_purpose(graph, entity_id)}
+            self._lineage[key] = found
+        return self._lineage[key]
+
+
+def policy_pages(site: Site, lang: str) -> Iterator[Page]:
+    """The current policy and the frozen text of every released version."""
+    def policy() -> str:
+        pages = site.renderer(lang)
+        text = Markup(render_policy(site.inventory, site.graph, lang, site.templates_dir))
+        own = [d for d in site.available if d.lang == lang]
+        return pages.render("policy", f"{lang}/policy.md", policy=text, history=site.history, downloads=own)
+
+    yield Page(f"{lang}/policy.md", site.everything, policy)
+    for row in site.history:
+        if row["published"]:
             here = f"{lang}/policy/v{row['version']}.md"
-            banner = self.render("version", here, row=row, frozen_lang=frozen_lang).replace(MARKER, "").rstrip()
-            title = self.words["version_title"].replace("{version}", row["version"])
-            pages[here] = _with_title(_retitle(texts[frozen_lang], title, banner).rstrip("\n") + "\n\n" + MARKER + "\n")
-        return pages
+            yield Page(here, site.everything, lambda row=row, here=here: _frozen(site, lang, row, here))
 
-    def diagram_sources(self) -> dict[str, str]:
-        inv, graph, lang, methods = self.inventory, self.graph, self.lang, self.words["methods"]
-        sources = {f"{lang}/lineage.svg": diagram.overview_dot(inv, graph, lang, methods)}
-        for item in inv.items:
-            sources[f"{lang}/item/{item.id}.svg"] = diagram.item_dot(inv, graph, lang, item.id, methods)
-        for system in inv.systems:
-            sources[f"{lang}/system/{system.id}.svg"] = diagram.system_dot(inv, graph, lang, system.id, methods)
-        return sources
+
+def _frozen(site: Site, lang: str, row: dict, here: str) -> str:
+    pages = site.renderer(lang)
+    texts = site.released[row["version"]]
+    frozen_lang = lang if lang in texts else next(iter(texts))
+    banner = pages.render("version", here, row=row, frozen_lang=frozen_lang).replace(MARKER, "").rstrip()
+    title = pages.words["version_title"].replace("{version}", row["version"])
+    return _with_title(_retitle(texts[frozen_lang], title, banner).rstrip("\n") + "\n\n" + MARKER + "\n")
+
+
+def listing_pages(site: Site, lang: str) -> Iterator[Page]:
+    """One page per section listing its entities, the lineage overview, the downloads and the version history."""
+    inv = site.inventory
+
+    def fields() -> list:
+        return sorted(((f, s) for s in inv.systems for f in s.fields), key=lambda fs: (fs[0].name.lower(), fs[0].name, fs[1].id))
+
+    listings = {
+        "systems": lambda: {"systems": inv.systems},
+        "items": lambda: {"items": inv.items},
+        "purposes": lambda: {"purposes": inv.purposes},
+        "processors": lambda: {"rows": processor_rows(inv, site.graph)},
+        "fields": lambda: {"fields": fields()},
+        "lineage": lambda: {},
+        "downloads": lambda: {"downloads": [d for d in site.available if d.lang == lang]},
+    }
+    for name, context in listings.items():
+        here = f"{lang}/{name}.md"
+        yield Page(here, site.everything, lambda name=name, here=here, context=context: site.renderer(lang).render(name, here, **context()))
+    here = f"{lang}/policy/history.md"
+    yield Page(here, site.everything, lambda: site.renderer(lang).render("history", here, history=site.history))
+
+
+def entity_pages(site: Site, lang: str) -> Iterator[Page]:
+    """A page for every item, system, processor and purpose."""
+    inv, graph = site.inventory, site.graph
+
+    def page(kind: str, entity) -> Page:
+        here = f"{lang}/{kind}/{entity.id}.md"
+        record = site.lineage(kind, entity.id)
+
+        def make() -> str:
+            if kind == "purpose":
+                context = {"systems": [g.entity(graph, n) for n in record["systems"]], "items": [g.entity(graph, n) for n in record["items"]]}
+            else:
+                context = {"lin": _entities(graph, record)}
+            return site.renderer(lang).render(kind, here, **{kind: entity}, **context)
+
+        return Page(here, site.inputs.of(record), make)
+
+    for kind, section in (("item", inv.items), ("system", inv.systems), ("processor", inv.processors), ("purpose", inv.purposes)):
+        for entity in section:
+            yield page(kind, entity)
+
+
+def diagrams(site: Site, lang: str) -> Iterator[Page]:
+    """The lineage overview, and a diagram for every item and every system, as DOT sources."""
+    inv, graph = site.inventory, site.graph
+
+    def methods() -> dict:
+        return site.renderer(lang).words["methods"]
+
+    yield Page(f"{lang}/lineage.svg", site.everything, lambda: diagram.overview_dot(inv, graph, lang, methods()), diagram=True)
+    for kind, section, dot in (("item", inv.items, diagram.item_dot), ("system", inv.systems, diagram.system_dot)):
+        for entity in section:
+            yield Page(
+                f"{lang}/{kind}/{entity.id}.svg", site.inputs.of(site.lineage(kind, entity.id)),
+                lambda dot=dot, entity_id=entity.id: dot(inv, graph, lang, entity_id, methods()), diagram=True,
+            )
+
+
+#: Every producer of generated pages, called once per language; add a page kind by adding its producer.
+PRODUCERS: list[Callable[[Site, str], Iterable[Page]]] = [policy_pages, listing_pages, entity_pages, diagrams]
+
+
+def plan_pages(site: Site) -> list[Page]:
+    """Every generated file of the site, not made yet, in path order."""
+    planned = [page for lang in LANGUAGES for producer in PRODUCERS for page in producer(site, lang)]
+    return sorted(planned, key=lambda page: page.path)
+
+
+def make_pages(pages: Iterable[Page]) -> dict[str, str]:
+    """The text of each page; diagrams are drawn together, in batches of ``dot`` processes."""
+    texts: dict[str, str] = {}
+    sources: dict[str, str] = {}
+    for page in pages:
+        if page.diagram:
+            sources[page.path] = page.make()
+        else:
+            texts[page.path] = page.make()
+    for path, svg in diagram.render_svgs(sources).items():
+        head, _, body = svg.partition("\n")
+        texts[path] = f"{head}\n{SVG_MARKER}\n{body}"
+    return texts
 
 
 def _entities(graph: nx.MultiDiGraph, lineage: dict) -> dict:
@@ -235,24 +342,8 @@ def _entities(graph: nx.MultiDiGraph, lineage: dict) -> dict:
 
 def generate_pages(inventory: Inventory, graph: nx.MultiDiGraph, project_dir: Path | str, templates_dir: Path | None = None) -> dict[str, str]:
     """Every generated file of the site: relative path under site/ -> text. Writes nothing."""
-    project_dir = Path(project_dir)
-    if templates_dir is None and (project_dir / "templates").is_dir():
-        templates_dir = project_dir / "templates"
-    released = released_versions(project_dir)
-    history = _history(inventory, released)
-    available = downloads(inventory, graph, project_dir, templates_dir)
-    pages: dict[str, str] = {}
-    sources: dict[str, str] = {}
-    for lang in LANGUAGES:
-        renderer = _Pages(inventory, graph, lang, templates_dir)
-        pages.update(renderer.policy_pages(released, history, available))
-        pages.update(renderer.listing_pages(available, history))
-        pages.update(renderer.entity_pages())
-        sources.update(renderer.diagram_sources())
-    for path, svg in diagram.render_svgs(sources).items():
-        head, _, body = svg.partition("\n")
-        pages[path] = f"{head}\n{SVG_MARKER}\n{body}"
-    return dict(sorted(pages.items()))
+    texts = make_pages(plan_pages(Site(inventory, graph, project_dir, templates_dir)))
+    return dict(sorted(texts.items()))
 
 
 def is_generated(path: Path) -> bool:
@@ -263,55 +354,3 @@ def is_generated(path: Path) -> bool:
     except OSError:
         return False
     return MARKER.encode() in data[-200:] or SVG_MARKER.encode() in data[:300]
-
-
-@dataclass
-class SiteChanges:
-    written: list[str]
-    unchanged: list[str]
-    removed: list[str]
-    conflicts: list[str]  # hand-written files where a generated page belongs: nothing is written then
-
-
-def _generated_files(site_dir: Path) -> set[str]:
-    return {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file() and p.suffix in (".md", ".svg") and is_generated(p)}
-
-
-def plan_changes(site_dir: Path | str, pages: dict[str, str]) -> SiteChanges:
-    """What writing ``pages`` into ``site_dir`` would change; hand-written files are never touched."""
-    site_dir = Path(site_dir)
-    changes = SiteChanges([], [], [], [])
-    for path, text in pages.items():
-        target = site_dir / path
-        if not target.exists():
-            changes.written.append(path)
-        elif not is_generated(target):
-            changes.conflicts.append(path)
-        elif target.read_bytes() == text.encode("utf-8"):
-            changes.unchanged.append(path)
-        else:
-            changes.written.append(path)
-    changes.removed = sorted(_generated_files(site_dir) - set(pages)) if site_dir.is_dir() else []
-    return changes
-
-
-def write_site(site_dir: Path | str, pages: dict[str, str], files: list[Download]) -> SiteChanges:
-    """Write changed pages and every download atomically; remove generated pages and downloads no longer made."""
-    site_dir = Path(site_dir)
-    changes = plan_changes(site_dir, pages)
-    if changes.conflicts:
-        return changes
-    for path in changes.written:
-        write_atomic(site_dir / path, pages[path])
-    for path in changes.removed:
-        (site_dir / path).unlink()
-    for download in files:
-        write_atomic(site_dir / download.path, download.build())
-    folder = site_dir / "downloads"  # built by datamap alone: what it no longer offers goes
-    if folder.is_dir():
-        offered = {site_dir / d.path for d in files}
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and path not in offered:
-                path.unlink()
-                changes.removed.append(path.relative_to(site_dir).as_posix())
-    return changes

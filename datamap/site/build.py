@@ -1,0 +1,144 @@
+"""``datamap build``: write the site's generated pages and downloads, making only what changed.
+
+The build record (:mod:`datamap.site.record`) says what every generated file was made from. When the
+inventory files, the released texts, the templates and datamap are all as recorded and every file still
+has its recorded content, there is nothing to do and the lineage graph is not even built. Otherwise
+every page's inputs are digested (:mod:`datamap.site.inputs`) and only the pages whose inputs changed,
+or whose file is missing or was edited, are made again. Either way the result is byte for byte what a
+build into an empty ``site/`` writes. Hand-written files are never touched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from datamap.inventory.model import Inventory
+from datamap.output import write_atomic
+from datamap.site import record as rec
+from datamap.site.pages import Site, is_generated, make_pages, plan_pages
+
+DOWNLOADS = "downloads"
+
+
+@dataclass
+class SiteChanges:
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)  # hand-written files where a generated page belongs: nothing is written then
+    downloads_built: int = 0
+
+
+def current(inventory_dir: Path, project_dir: Path, templates_dir: Path | None) -> rec.Record:
+    """A record holding only what every page depends on now: datamap, the templates, the source files."""
+    return rec.Record(rec.datamap_digest(), rec.templates_digest(templates_dir), rec.sources_digest(inventory_dir, project_dir))
+
+
+def project_templates(project_dir: Path, templates_dir: Path | None) -> Path | None:
+    """The templates a build uses: those given, else ``templates/`` of the project when there is one."""
+    if templates_dir is None and (Path(project_dir) / "templates").is_dir():
+        return Path(project_dir) / "templates"
+    return templates_dir
+
+
+def _generated_files(site_dir: Path) -> set[str]:
+    if not site_dir.is_dir():
+        return set()
+    found = set()
+    for path in site_dir.rglob("*"):
+        if path.suffix in (".md", ".svg") and path.is_file():
+            relative = path.relative_to(site_dir)
+            if relative.parts[0] != DOWNLOADS and is_generated(path):
+                found.add(relative.as_posix())
+    return found
+
+
+def _stray_downloads(site_dir: Path, offered: set[str]) -> list[str]:
+    folder = site_dir / DOWNLOADS  # built by datamap alone: what it no longer offers goes
+    if not folder.is_dir():
+        return []
+    found = (p.relative_to(site_dir).as_posix() for p in folder.rglob("*") if p.is_file() and p.name != rec.NAME)
+    return sorted(p for p in found if p not in offered)
+
+
+def _up_to_date(site_dir: Path, pages: rec.Record, files: rec.Record | None) -> bool:
+    """Whether every recorded page and download has its recorded content and no other file needs removing."""
+    if files is None or (files.sources, files.datamap, files.templates) != (pages.sources, pages.datamap, pages.templates):
+        return False
+    for path, entry in [*pages.files.items(), *files.files.items()]:
+        if rec.file_digest(site_dir / path) != entry.content:
+            return False
+    if _generated_files(site_dir) - set(pages.files):
+        return False
+    return not _stray_downloads(site_dir, set(files.files))
+
+
+def build_site(inventory: Inventory, inventory_dir: Path, project_dir: Path, site_dir: Path, templates_dir: Path | None = None) -> SiteChanges:
+    """Bring ``site_dir`` up to date with the inventory; nothing is written when a hand-written file is in the way."""
+    from datamap.lineage.graph import build_graph
+
+    site_dir, templates_dir = Path(site_dir), project_templates(project_dir, templates_dir)
+    now = current(inventory_dir, project_dir, templates_dir)
+    old, _ = rec.read(site_dir)
+    old_files, _ = rec.read(site_dir / DOWNLOADS)
+    reuse = old if old is not None and old.same_globals(now) else None
+    if reuse is not None and reuse.sources == now.sources and _up_to_date(site_dir, reuse, old_files):
+        return SiteChanges(unchanged=sorted(reuse.files))
+    reuse_files = old_files if old_files is not None and old_files.same_globals(now) else None
+
+    site = Site(inventory, build_graph(inventory), project_dir, templates_dir, everything=now.sources)
+    pages = plan_pages(site)
+    changes = SiteChanges()
+    todo = []
+    for page in pages:
+        entry = reuse.files.get(page.path) if reuse else None
+        if entry is not None and entry.inputs == page.inputs and rec.file_digest(site_dir / page.path) == entry.content:
+            changes.unchanged.append(page.path)
+            now.files[page.path] = entry
+        else:
+            todo.append(page)
+    texts = make_pages(todo)
+    for page in todo:
+        data = texts[page.path].encode("utf-8")
+        target = site_dir / page.path
+        if not target.exists():
+            changes.written.append(page.path)
+        elif not is_generated(target):
+            changes.conflicts.append(page.path)
+        elif target.read_bytes() == data:
+            changes.unchanged.append(page.path)
+        else:
+            changes.written.append(page.path)
+        now.files[page.path] = rec.Entry(page.inputs, rec.content_digest(data))
+    if changes.conflicts:
+        return changes
+
+    planned = {page.path for page in pages}
+    recorded = {p for p in (old.files if old else {}) if is_generated(site_dir / p)}
+    changes.removed = sorted((_generated_files(site_dir) | recorded) - planned)
+    for path in changes.written:
+        write_atomic(site_dir / path, texts[path])
+    for path in changes.removed:
+        (site_dir / path).unlink()
+
+    # downloads are not committed (site/downloads/ is ignored by git), so neither is their record
+    files = rec.Record(now.datamap, now.templates, now.sources)
+    for download in site.available:
+        entry = reuse_files.files.get(download.path) if reuse_files else None
+        if entry is not None and entry.inputs == site.everything and rec.file_digest(site_dir / download.path) == entry.content:
+            files.files[download.path] = entry
+            continue
+        data = download.build()
+        write_atomic(site_dir / download.path, data)
+        files.files[download.path] = rec.Entry(site.everything, rec.content_digest(data))
+        changes.downloads_built += 1
+    for path in _stray_downloads(site_dir, set(files.files)):
+        (site_dir / path).unlink()
+        changes.removed.append(path)
+    for folder, record in ((site_dir, now), (site_dir / DOWNLOADS, files)):
+        previous, _ = rec.read(folder)
+        if previous is None or previous.text() != record.text():
+            rec.write(folder, record)
+    changes.unchanged.sort()
+    return changes
