@@ -237,3 +237,24 @@ def test_a_template_change_is_named_in_the_finding(tmp_path, no_pdfs):
     found = _stale(project)
     assert found and all("the templates changed since the last build" in f for f in found)
     assert any("/site/en/lineage.md:2:1: E701" in f for f in found)
+
+
+def test_a_pdf_is_made_again_only_when_its_html_changes(tmp_path):
+    project = copy_project(tmp_path)
+    _, first = _build(project)
+    pdfs = sorted(p.relative_to(project / "site").as_posix() for p in (project / "site" / "downloads").rglob("*.pdf"))
+    assert first.downloads_built == len(pdfs) + 4 and "downloads/policy.ko.pdf" in pdfs
+    systems = project / "inventory" / "systems.yaml"
+    systems.write_text(systems.read_text("utf-8").replace('"Service logs"', '"Service log store"'), "utf-8")
+    _, changes = _build(project)  # system names are not in the policy or the notices
+    assert changes.downloads_built == 4  # the processor lists, CSV and JSON, are cheap: made on every change
+    processors = project / "inventory" / "processors.yaml"
+    processors.write_text(processors.read_text("utf-8").replace('"Naver Cloud"', '"Naver Cloud Corp."'), "utf-8")
+    _, changes = _build(project)
+    assert changes.downloads_built > 4
+    (project / "site" / "downloads" / "policy.en.pdf").write_bytes(b"%PDF-1.7 edited")
+    _, changes = _build(project)
+    assert changes.downloads_built == 1
+    (project / "site" / "downloads" / "notices" / "stray.en.pdf").write_bytes(b"%PDF-1.7")
+    _, changes = _build(project)
+    assert changes.removed == ["downloads/notices/stray.en.pdf"] and changes.downloads_built == 0

@@ -25,6 +25,9 @@ class Download:
     title: str  # key of the download's name in the site's wording (templates/<lang>/site/words.j2)
     subject: dict | None  # a Text naming what it is about (a collection point), or None
     build: Callable[[], bytes | str]
+    #: what a PDF is made from (its HTML page), much cheaper to make than the PDF: ``datamap build``
+    #: makes the PDF again only when this changed
+    source: Callable[[], str] | None = None
 
 
 def downloads(inventory: Inventory, graph: nx.MultiDiGraph, project_dir: Path, templates_dir: Path | None = None) -> list[Download]:
@@ -41,7 +44,7 @@ def downloads(inventory: Inventory, graph: nx.MultiDiGraph, project_dir: Path, t
 
 
 def _pdfs(inventory: Inventory, graph: nx.MultiDiGraph, lang: str, project_dir: Path, templates_dir: Path | None) -> Iterator[Download]:
-    """The policy and the notices as PDF; all notices of a language are rendered together, once."""
+    """The policy and the notices as PDF; all notices of a language are rendered together, once, as HTML."""
     from datamap.lineage.facts import policy_facts
     from datamap.publish.html import policy_html
     from datamap.publish.notices import notices, render_notices
@@ -50,17 +53,27 @@ def _pdfs(inventory: Inventory, graph: nx.MultiDiGraph, lang: str, project_dir: 
     def pdf(page: str) -> bytes:
         return html_to_pdf(page, lang, project_dir, [default_templates_dir()])[0]
 
-    yield Download(f"downloads/policy.{lang}.pdf", lang, "policy", None, lambda: pdf(policy_html(inventory, graph, lang, templates_dir)))
-    rendered: dict[str, str | bytes] = {}
+    policy: list[str] = []
 
-    def notice(name: str) -> bytes:
-        if not rendered:
-            rendered.update(render_notices(inventory, graph, lang, templates_dir, pdf=pdf))
-        return rendered[name]
+    def policy_page() -> str:
+        if not policy:
+            policy.append(policy_html(inventory, graph, lang, templates_dir))
+        return policy[0]
+
+    yield Download(f"downloads/policy.{lang}.pdf", lang, "policy", None, lambda: pdf(policy_page()), policy_page)
+    pages: dict[str, str | bytes] = {}
+
+    def notice_page(name: str) -> str:
+        if not pages:
+            pages.update(render_notices(inventory, graph, lang, templates_dir))
+        return pages[name]
 
     for item in notices(policy_facts(inventory, graph), graph):
         point = item.context.get("point")
         subject = (point.label or {"*": point.provider or point.id}) if point is not None else None
         kind = "consent" if item.name.startswith("consent-") else item.name
-        name = f"{item.name}.{lang}.pdf"
-        yield Download(f"downloads/notices/{name}", lang, f"notice_{kind}", subject, lambda name=name: notice(name))
+        page = f"{item.name}.{lang}.html"
+        yield Download(
+            f"downloads/notices/{item.name}.{lang}.pdf", lang, f"notice_{kind}", subject,
+            lambda page=page: pdf(notice_page(page)), lambda page=page: notice_page(page),
+        )

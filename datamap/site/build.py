@@ -126,12 +126,13 @@ def build_site(inventory: Inventory, inventory_dir: Path, project_dir: Path, sit
     files = rec.Record(now.datamap, now.templates, now.sources)
     for download in site.available:
         entry = reuse_files.files.get(download.path) if reuse_files else None
-        if entry is not None and entry.inputs == site.everything and rec.file_digest(site_dir / download.path) == entry.content:
+        inputs = rec.digest(download.source()) if download.source else site.everything
+        if entry is not None and entry.inputs == inputs and rec.file_digest(site_dir / download.path) == entry.content:
             files.files[download.path] = entry
             continue
         data = download.build()
         write_atomic(site_dir / download.path, data)
-        files.files[download.path] = rec.Entry(site.everything, rec.content_digest(data))
+        files.files[download.path] = rec.Entry(inputs, rec.content_digest(data))
         changes.downloads_built += 1
     for path in _stray_downloads(site_dir, set(files.files)):
         (site_dir / path).unlink()
