@@ -13,7 +13,6 @@ import yaml
 
 from datamap.findings import has_errors
 from datamap.inventory.validate import check_inventory
-from datamap.site import build as site_build
 from datamap.site import pages as site_pages
 from datamap.site import record as rec
 from datamap.site.build import build_site
@@ -149,14 +148,13 @@ def test_only_the_pages_an_edit_touches_are_made(tmp_path, no_pdfs, monkeypatch)
     project = copy_project(tmp_path)
     _build(project)
     made: list[str] = []
-    real = site_build.make_pages
+    real = site_pages.make_pages
 
     def counting(pages):
         pages = list(pages)
         made.extend(p.path for p in pages)
         return real(pages)
 
-    monkeypatch.setattr(site_build, "make_pages", counting)
     monkeypatch.setattr(site_pages, "make_pages", counting)
     _, changes = _build(project)  # nothing changed: no page is made, no graph is built
     assert made == [] and changes.written == []

@@ -16,7 +16,7 @@ from pathlib import Path
 from datamap.inventory.model import Inventory
 from datamap.output import write_atomic
 from datamap.site import record as rec
-from datamap.site.pages import Site, is_generated, make_pages, plan_pages
+from datamap.site.record import current, is_generated, project_templates
 
 DOWNLOADS = "downloads"
 
@@ -28,18 +28,6 @@ class SiteChanges:
     removed: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)  # hand-written files where a generated page belongs: nothing is written then
     downloads_built: int = 0
-
-
-def current(inventory_dir: Path, project_dir: Path, templates_dir: Path | None) -> rec.Record:
-    """A record holding only what every page depends on now: datamap, the templates, the source files."""
-    return rec.Record(rec.datamap_digest(), rec.templates_digest(templates_dir), rec.sources_digest(inventory_dir, project_dir))
-
-
-def project_templates(project_dir: Path, templates_dir: Path | None) -> Path | None:
-    """The templates a build uses: those given, else ``templates/`` of the project when there is one."""
-    if templates_dir is None and (Path(project_dir) / "templates").is_dir():
-        return Path(project_dir) / "templates"
-    return templates_dir
 
 
 def _generated_files(site_dir: Path) -> set[str]:
@@ -76,8 +64,6 @@ def _up_to_date(site_dir: Path, pages: rec.Record, files: rec.Record | None) -> 
 
 def build_site(inventory: Inventory, inventory_dir: Path, project_dir: Path, site_dir: Path, templates_dir: Path | None = None) -> SiteChanges:
     """Bring ``site_dir`` up to date with the inventory; nothing is written when a hand-written file is in the way."""
-    from datamap.lineage.graph import build_graph
-
     site_dir, templates_dir = Path(site_dir), project_templates(project_dir, templates_dir)
     now = current(inventory_dir, project_dir, templates_dir)
     old, _ = rec.read(site_dir)
@@ -86,6 +72,9 @@ def build_site(inventory: Inventory, inventory_dir: Path, project_dir: Path, sit
     if reuse is not None and reuse.sources == now.sources and _up_to_date(site_dir, reuse, old_files):
         return SiteChanges(unchanged=sorted(reuse.files))
     reuse_files = old_files if old_files is not None and old_files.same_globals(now) else None
+
+    from datamap.lineage.graph import build_graph
+    from datamap.site.pages import Site, plan_pages
 
     site = Site(inventory, build_graph(inventory), project_dir, templates_dir, everything=now.sources)
     pages = plan_pages(site)
@@ -143,3 +132,10 @@ def build_site(inventory: Inventory, inventory_dir: Path, project_dir: Path, sit
             rec.write(folder, record)
     changes.unchanged.sort()
     return changes
+
+
+def make_pages(pages) -> dict[str, str]:
+    """The text of each page (:func:`datamap.site.pages.make_pages`, imported only when a page is made)."""
+    from datamap.site import pages as site_pages
+
+    return site_pages.make_pages(pages)

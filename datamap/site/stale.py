@@ -22,6 +22,7 @@ from pathlib import Path
 from datamap.findings import Finding
 from datamap.inventory.load import display_path
 from datamap.site import record as rec
+from datamap.site.record import current, is_generated, project_templates
 
 SITE_DIR = "site"
 _CODES = ("E701", "E702", "E603")
@@ -89,8 +90,6 @@ def stale_files(expected: dict[str, str], project_dir: Path | str, fix: str = "d
 
 def stale_site(inventory, inventory_dir: Path, project_dir: Path, templates_dir: Path | None, fix: str, full: bool = False) -> Staleness | None:
     """The stale generated files of the project's site; None when the project has no site (no mkdocs.yml)."""
-    from datamap.site.build import current, project_templates
-
     project_dir = Path(project_dir)
     if not (project_dir / "mkdocs.yml").is_file():
         return None
@@ -126,8 +125,6 @@ def stale_site(inventory, inventory_dir: Path, project_dir: Path, templates_dir:
         reason = _why((["the inventory"] if entry is None or entry.inputs != page.inputs else []) + changed)
         stale_files({page.path: texts[page.path]}, project_dir, fix, reason, found)
     planned = {page.path for page in pages}
-    from datamap.site.pages import is_generated
-
     for path in sorted(set(old.files) - planned):
         if is_generated(site_dir / path):
             found.add(Finding(display_path(site_dir / path), 1, 1, "E603",
