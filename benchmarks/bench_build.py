@@ -109,7 +109,7 @@ def measure(fields: int, repeat: int, before: str | None, before_max: int) -> di
     result["pages"] = len([p for p in (project / "site").rglob("*.md")]) + len(list((project / "site").rglob("*.svg")))
     if before and fields <= before_max:
         with tempfile.TemporaryDirectory(prefix="datamap-before-") as tmp:
-            source = datamap_of(before, Path(tmp))
+            source = Path(before) if Path(before).is_dir() else datamap_of(before, Path(tmp))
             old = project_for(fields, "before")
             env = {**ENV, "PYTHONPATH": str(source)}
             result["cold_build_before"] = cpu_of(lambda: run([*datamap, "build", "inventory"], old, env=env))
@@ -182,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000", help="numbers of fields, comma-separated")
     parser.add_argument("--repeat", type=int, default=3, help="repetitions of every measurement (median reported)")
-    parser.add_argument("--before", metavar="REV", help="also time a cold build with the datamap of this git revision")
+    parser.add_argument("--before", metavar="REV", help="also time a cold build with the datamap of this git revision (or of this unpacked source directory)")
     parser.add_argument("--before-max", type=int, default=10_000, help="largest size to time --before at (it is slow)")
     args = parser.parse_args(argv)
     started = dt.datetime.now(dt.timezone.utc)

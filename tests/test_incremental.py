@@ -256,3 +256,12 @@ def test_a_pdf_is_made_again_only_when_its_html_changes(tmp_path):
     (project / "site" / "downloads" / "notices" / "stray.en.pdf").write_bytes(b"%PDF-1.7")
     _, changes = _build(project)
     assert changes.removed == ["downloads/notices/stray.en.pdf"] and changes.downloads_built == 0
+
+
+def test_the_committed_record_lists_every_committed_page_with_its_content():
+    record, why = rec.read(ROOT / "site")
+    assert record is not None, why
+    committed = {p.relative_to(ROOT / "site").as_posix() for p in (ROOT / "site").rglob("*") if p.is_file() and rec.is_generated(p)}
+    assert set(record.files) == committed, "run datamap build"
+    for path, entry in record.files.items():
+        assert rec.file_digest(ROOT / "site" / path) == entry.content, f"site/{path}: run datamap build"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from datamap.inventory.model import Inventory
 from datamap.output import write_atomic
@@ -19,6 +20,8 @@ from datamap.site import record as rec
 from datamap.site.record import current, is_generated, project_templates
 
 DOWNLOADS = "downloads"
+#: pages made at a time
+CHUNK = 1000
 
 
 @dataclass
@@ -87,27 +90,24 @@ def build_site(inventory: Inventory, inventory_dir: Path, project_dir: Path, sit
             now.files[page.path] = entry
         else:
             todo.append(page)
-    texts = make_pages(todo)
-    for page in todo:
-        data = texts[page.path].encode("utf-8")
-        target = site_dir / page.path
-        if not target.exists():
-            changes.written.append(page.path)
-        elif not is_generated(target):
-            changes.conflicts.append(page.path)
-        elif target.read_bytes() == data:
-            changes.unchanged.append(page.path)
-        else:
-            changes.written.append(page.path)
-        now.files[page.path] = rec.Entry(page.inputs, rec.content_digest(data))
+    changes.conflicts = [p.path for p in todo if (site_dir / p.path).exists() and not is_generated(site_dir / p.path)]
     if changes.conflicts:
         return changes
+    for chunk in chunks(todo):  # made and written a chunk at a time: the pages of a large site do not fit in memory at once
+        texts = make_pages(chunk)
+        for page in chunk:
+            data = texts.pop(page.path).encode("utf-8")
+            target = site_dir / page.path
+            if target.exists() and target.read_bytes() == data:
+                changes.unchanged.append(page.path)
+            else:
+                write_atomic(target, data)
+                changes.written.append(page.path)
+            now.files[page.path] = rec.Entry(page.inputs, rec.content_digest(data))
 
     planned = {page.path for page in pages}
     recorded = {p for p in (old.files if old else {}) if is_generated(site_dir / p)}
     changes.removed = sorted((_generated_files(site_dir) | recorded) - planned)
-    for path in changes.written:
-        write_atomic(site_dir / path, texts[path])
     for path in changes.removed:
         (site_dir / path).unlink()
 
@@ -132,6 +132,11 @@ def build_site(inventory: Inventory, inventory_dir: Path, project_dir: Path, sit
             rec.write(folder, record)
     changes.unchanged.sort()
     return changes
+
+
+def chunks(pages: list) -> Iterator[list]:
+    for start in range(0, len(pages), CHUNK):
+        yield pages[start : start + CHUNK]
 
 
 def make_pages(pages) -> dict[str, str]:

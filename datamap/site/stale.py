@@ -103,11 +103,14 @@ def stale_site(inventory, inventory_dir: Path, project_dir: Path, templates_dir:
         return found
 
     from datamap.lineage.graph import build_graph
-    from datamap.site.pages import Site, make_pages, plan_pages
+    from datamap.site.build import chunks, make_pages
+    from datamap.site.pages import Site, plan_pages
 
     pages = plan_pages(Site(inventory, build_graph(inventory), project_dir, templates_dir, everything=now.sources))
     if old is None:
-        stale_files(make_pages(pages), project_dir, fix, f"it differs from what the inventory makes now ({unusable})", found)
+        for chunk in chunks(pages):
+            stale_files(make_pages(chunk), project_dir, fix, f"it differs from what the inventory makes now ({unusable})", found)
+        found.findings.sort()
         return found
     changed = [what for what, differs in (("the templates", old.templates != now.templates), ("datamap itself", old.datamap != now.datamap)) if differs]
     same_globals = not changed
@@ -119,11 +122,12 @@ def stale_site(inventory, inventory_dir: Path, project_dir: Path, templates_dir:
         else:
             todo.append(page)
     _compare_digests(found, site_dir, trusted)
-    texts = make_pages(todo)
-    for page in todo:
-        entry = old.files.get(page.path)
-        reason = _why((["the inventory"] if entry is None or entry.inputs != page.inputs else []) + changed)
-        stale_files({page.path: texts[page.path]}, project_dir, fix, reason, found)
+    for chunk in chunks(todo):
+        texts = make_pages(chunk)
+        for page in chunk:
+            entry = old.files.get(page.path)
+            reason = _why((["the inventory"] if entry is None or entry.inputs != page.inputs else []) + changed)
+            stale_files({page.path: texts.pop(page.path)}, project_dir, fix, reason, found)
     planned = {page.path for page in pages}
     for path in sorted(set(old.files) - planned):
         if is_generated(site_dir / path):
