@@ -222,6 +222,7 @@ def cmd_check(args) -> int:
 
 def cmd_diff(args) -> int:
     from datamap.review.diff import report, summarize
+    from datamap.review.wording import phrase
     from datamap.lineage.facts import policy_facts
     from datamap.lineage.graph import build_graph
     from datamap.review.redline import redline_markdown, to_html
@@ -245,9 +246,9 @@ def cmd_diff(args) -> int:
     (old_label, old_facts, old_text), (new_label, new_facts, new_text) = sides
     changed = old_text != new_text
     redline = None if args.summary_only else redline_markdown(old_text, new_text)
-    text = report(summarize(old_facts, new_facts, args.lang), redline, old_label, new_label, changed)
+    text = report(summarize(old_facts, new_facts, args.lang), redline, old_label, new_label, changed, args.lang)
     if args.format == "html":
-        text = to_html(text, f"Privacy policy changes: {old_label} → {new_label}", args.lang)
+        text = to_html(text, phrase("report_title", args.lang, old=old_label, new=new_label), args.lang)
     _emit(text, args.output)
     return EXIT_FINDINGS if changed else EXIT_OK
 
@@ -267,6 +268,8 @@ def cmd_release(args) -> int:
         return EXIT_FINDINGS
     result = release(inventory, Path(args.inventory), effective, args.version, args.summary, _templates_dir(args))
     sys.stdout.write(f"released version {result.version}, effective {effective}: recorded in {result.policy_file}\n")
+    if result.superseded:
+        sys.stdout.write(f"  kept the published version {result.superseded[0]} (effective {result.superseded[1]}) in the history\n")
     for path in result.texts:
         sys.stdout.write(f"  wrote {display_path(path)}\n")
     for lang in result.skipped_languages:
@@ -365,7 +368,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("release", help="record a policy version in the inventory and freeze its texts")
     inventory_arg(p)
     p.add_argument("--effective", required=True, metavar="YYYY-MM-DD")
-    p.add_argument("--version", dest="version", metavar="VERSION", help="default: the current version if never released, else the next minor")
+    p.add_argument("--version", dest="version", metavar="VERSION", help="default: the current version if not yet published, else the next one (1.0 -> 1.1); a released version never changes")
     p.add_argument("--summary", metavar="TEXT", help="what changed, for the change history")
     p.add_argument("--templates", metavar="DIR", help="project templates overriding the defaults")
     p.set_defaults(func=cmd_release)

@@ -29,6 +29,13 @@ CODES: dict[str, str] = {
     "E204": "duplicate id",
     "E205": "reference to an id that does not exist",
     "E206": "section defined more than once",
+    "E207": "period of zero length or longer than a hundred years",
+    "E208": "country code that is not an ISO 3166-1 code",
+    "E209": "malformed email address",
+    "E210": "value read by YAML as a boolean, number, date or null where text is expected",
+    "E211": "text longer than the limit for its kind",
+    "E212": "policy version recorded twice in the change history",
+    "E213": "released policy version given another effective date",
     "E301": "processor with no task",
     "E302": "system abroad with no overseas-transfer details",
     "E401": "text missing in the language a document is rendered in",
@@ -65,12 +72,16 @@ class Finding:
     path: tuple = field(default=(), compare=False)
     #: point at the key of the last path element rather than its value (unknown keys)
     at_key: bool = field(default=False, compare=False)
+    #: the message holds ``{source}``, to be replaced by the value as written in the file
+    source_hint: bool = field(default=False, compare=False)
 
     @property
     def severity(self) -> Severity:
         return "warning" if self.code.startswith("W") else "error"
 
     def __str__(self) -> str:
+        if not self.line:  # a path that does not exist, or a whole file: no position to give
+            return f"{self.file}: {self.code} {self.message}"
         return f"{self.file}:{self.line}:{self.col}: {self.code} {self.message}"
 
 
@@ -92,8 +103,8 @@ def format_json(findings: list[Finding]) -> str:
     records = [
         {
             "file": f.file,
-            "line": f.line,
-            "col": f.col,
+            "line": f.line or None,
+            "col": f.col or None,
             "code": f.code,
             "severity": f.severity,
             "message": f.message,
@@ -111,7 +122,8 @@ def format_github(findings: list[Finding]) -> str:
     """GitHub Actions workflow commands, so findings show inline on a pull request."""
     out = []
     for f in findings:
-        props = f"file={f.file},line={f.line},col={f.col},title={f.code}"
+        position = f",line={f.line},col={f.col}" if f.line else ""
+        props = f"file={f.file}{position},title={f.code}"
         out.append(f"::{f.severity} {props}::{_escape_annotation(f.code + ' ' + f.message)}")
     return "\n".join(out) + ("\n" if out else "")
 

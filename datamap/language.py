@@ -9,6 +9,7 @@ import datetime as dt
 import re
 
 from datamap.inventory.model import ANY_LANGUAGE
+from datamap.inventory.values import ISO_COUNTRIES
 
 _DURATION_PARTS = re.compile(r"(\d+)([YMWDHS])")
 _UNITS = {
@@ -67,8 +68,8 @@ def date(value: dt.date, lang: str) -> str:
 
 def country(code: str, lang: str) -> str:
     names = COUNTRIES.get(code)
-    if names is None:
-        return code
+    if names is None:  # any other ISO 3166-1 country: its English short name, or the code
+        return ISO_COUNTRIES.get(code, code) if lang == "en" else code
     return names[1] if lang == "ko" else names[0]
 
 

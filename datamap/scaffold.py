@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from importlib import resources
 from pathlib import Path
 from string import Template
 
 from datamap.errors import UsageError
+from datamap.inventory.values import ISO_COUNTRIES
 from datamap.output import write_atomic
 
 DOT_PREFIX = "dot-"
@@ -30,8 +30,8 @@ def _target(relative: Path) -> Path:
 
 def scaffold(directory: Path, name: str, country: str, effective: str | None) -> list[Path]:
     """Write the skeleton into ``directory``; returns the files written. Refuses to overwrite anything."""
-    if not re.fullmatch(r"[A-Z]{2}", country):
-        raise UsageError(f"--country: '{country}' is not a two-letter ISO 3166 code such as KR")
+    if country not in ISO_COUNTRIES:
+        raise UsageError(f"--country: '{country}' is not an ISO 3166-1 two-letter country code such as KR")
     try:
         date = dt.date.fromisoformat(effective) if effective else dt.date.today()
     except ValueError as e:

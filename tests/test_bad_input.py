@@ -70,7 +70,7 @@ def test_wrong_types(run, minimal):
     code, found = findings(run, "inv")
     assert code == 1
     assert found == [
-        "inv/types.yaml:3:12: E203 label: expected text: a string, or a mapping of language (en, ko) to string",
+        "inv/types.yaml:3:12: E210 label: 1.5 was read as the number 1.5, not as text; to mean the text, quote it: label: \"1.5\"",
         "inv/types.yaml:4:15: E203 required: expected true or false, got 'maybe'",
         "inv/types.yaml:5:18: E203 sensitivity: 'secret' is not one of 'ordinary', 'sensitive' or 'unique_identifier'",
         "inv/types.yaml:9:14: E203 country: 'kr' is not a two-letter ISO 3166 country code such as KR or US",
@@ -247,7 +247,7 @@ def test_missing_inventory_directory(run, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = run("validate", "nowhere")
     assert result.code == 1
-    assert result.out.splitlines()[0] == "nowhere:0:0: E107 no such file or directory"
+    assert result.out.splitlines()[0] == "nowhere: E107 no such file or directory"
 
 
 def test_json_format(run, minimal):

@@ -63,7 +63,7 @@ def test_init_never_overwrites(run, tmp_path, monkeypatch):
 
 def test_init_rejects_bad_values(run, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    assert run("init", "x", "--country", "Korea").err == "--country: 'Korea' is not a two-letter ISO 3166 code such as KR\n"
+    assert run("init", "x", "--country", "Korea").err == "--country: 'Korea' is not an ISO 3166-1 two-letter country code such as KR\n"
     assert run("init", "x", "--effective", "soon").code == 2
     assert not (tmp_path / "x").exists()
 

@@ -66,3 +66,13 @@ def test_checking_grows_linearly(tmp_path):
         generate.generate(fields, tmp_path / str(fields))
         counts.append(_calls(check_inventory, tmp_path / str(fields)))
     assert counts[1] < GROWTH * counts[0]
+
+
+def test_locating_a_finding_on_every_key_grows_linearly(minimal):
+    """One line of unknown keys, each a finding: every finding is located without rescanning the line."""
+    counts = []
+    for keys in (1000, 8000):
+        pairs = ", ".join(f"k{i:05d}: {i}" for i in range(keys))  # keys of one length: each costs the same
+        (minimal / "wide.yaml").write_text(f"items:\n  - {{id: wide, label: Wide, {pairs}}}\n", encoding="utf-8")
+        counts.append(_calls(check_inventory, minimal))
+    assert counts[1] < GROWTH * counts[0]

@@ -58,16 +58,21 @@ def test_next_release_bumps_the_version_and_lists_the_earlier_one(run, project):
 
 
 def test_release_fills_an_empty_flow_history(run, project):
+    """Version 1.0 took effect on 2025-01-01: releasing version 2 keeps it in the history with its date."""
     (project / "policy.yaml").write_text(POLICY + "  history: []\n")
-    assert run("release", "inv", "--effective", "2025-02-01", "--version", "2").code == 0
-    assert (project / "policy.yaml").read_text().endswith('  history:\n    - version: "2"\n      effective: 2025-02-01\n')
+    result = run("release", "inv", "--effective", "2025-02-01", "--version", "2")
+    assert result.code == 0, result.err
+    assert "  kept the published version 1.0 (effective 2025-01-01) in the history\n" in result.out
+    assert (project / "policy.yaml").read_text().endswith(
+        '  history:\n    - version: "2"\n      effective: 2025-02-01\n    - version: "1.0"\n      effective: 2025-01-01\n'
+    )
 
 
 @pytest.mark.parametrize(
     "args, message",
     [
         (["--effective", "2025-13-01"], "--effective: '2025-13-01' is not a date (YYYY-MM-DD)\n"),
-        (["--effective", "2024-06-01", "--version", "1.0"], "version 1.0 is already released (see policy.history)\n"),
+        (["--effective", "2024-06-01", "--version", "1.0"], "version 1.0 is already released (see policy.history): a released version never changes; use a new version (--version 1.1)\n"),
         (["--effective", "2024-06-01"], "the effective date 2024-06-01 is before that of the last release (2025-01-01)\n"),
     ],
 )
@@ -113,3 +118,76 @@ def test_a_language_with_missing_texts_is_not_frozen(run, project):
     assert (project.parent / "versions/1.0/policy.en.md").exists()
     assert not (project.parent / "versions/1.0/policy.ko.md").exists()
     assert "datamap release: no 'ko' text frozen: the 'ko' templates or inventory texts are missing" in result.err
+
+
+def test_a_published_version_is_never_re_dated(run, project):
+    """1.0 took effect on 2025-01-01 (a date in the past) and was never released with datamap: releasing
+    amended text on another date takes the next version, and 1.0 stays in the history with its own date."""
+    text = (project / "inventory.yaml").read_text()
+    (project / "inventory.yaml").write_text(text.replace("label: {en: Email, ko: 이메일}", "label: {en: Email address, ko: 이메일 주소}"))
+    result = run("release", "inv", "--effective", "2025-09-01", "--summary", "Amended")
+    assert result.code == 0, result.err
+    assert result.out.startswith("released version 1.1, effective 2025-09-01: recorded in inv/policy.yaml\n"
+                                 "  kept the published version 1.0 (effective 2025-01-01) in the history\n")
+    policy = (project / "policy.yaml").read_text()
+    assert policy.startswith('# The policy version this inventory describes.\npolicy:\n  version: "1.1"     # bumped by datamap release\n  effective: 2025-09-01\n')
+    assert policy.endswith('    - version: "1.1"\n      effective: 2025-09-01\n      summary: "Amended"\n'
+                           '    - version: "1.0"\n      effective: 2025-01-01\n')
+    assert not (project.parent / "versions/1.0").exists()
+    assert "Email address" in (project.parent / "versions/1.1/policy.en.md").read_text()
+    assert run("check", "inv").code == 0
+
+
+def test_an_explicit_release_under_the_published_number_is_refused(run, project):
+    result = run("release", "inv", "--effective", "2025-09-01", "--version", "1.0")
+    assert (result.code, result.err) == (2, "version 1.0 took effect on 2025-01-01: releasing it with the date 2025-09-01 would re-date it; "
+                                            "release the changed text under a new version (--version 1.1)\n")
+    assert (project / "policy.yaml").read_text() == POLICY
+    assert not (project.parent / "versions").exists()
+
+
+def test_a_version_not_yet_in_effect_may_be_released_on_another_date(run, project):
+    (project / "policy.yaml").write_text(POLICY.replace("2025-01-01", "2099-01-01"))
+    result = run("release", "inv", "--effective", "2098-06-01")
+    assert result.code == 0, result.err
+    assert result.out.startswith("released version 1.0, effective 2098-06-01")
+    assert "kept the published version" not in result.out
+
+
+def test_a_frozen_text_is_never_overwritten(run, project):
+    (project.parent / "versions/1.0").mkdir(parents=True)
+    (project.parent / "versions/1.0/policy.en.md").write_text("as published\n")
+    result = run("release", "inv", "--effective", "2025-01-01")
+    assert result.code == 0, result.err
+    assert result.out.startswith("released version 1.1, effective 2025-01-01")
+    assert (project.parent / "versions/1.0/policy.en.md").read_text() == "as published\n"
+
+
+def test_the_suggested_version_skips_numbers_already_used(run, project):
+    assert run("release", "inv", "--effective", "2025-01-01").code == 0
+    (project.parent / "versions/1.1").mkdir()
+    result = run("release", "inv", "--effective", "2025-03-01")
+    assert result.code == 0, result.err
+    assert result.out.startswith("released version 1.2, effective 2025-03-01")
+
+
+@pytest.mark.parametrize("version, after", [("1.0", "1.1"), ("1.9", "1.10"), ("2", "3"), ("1.2.3", "1.2.4")])
+def test_bump(version, after):
+    from datamap.review.release import bump
+
+    assert bump(version) == after
+
+
+def test_history_that_is_not_append_only_is_a_finding(run, project):
+    (project / "policy.yaml").write_text(POLICY.replace("effective: 2025-01-01", "effective: 2025-06-01") + (
+        "  history:\n"
+        "    - {version: '1.0', effective: 2025-01-01}\n"
+        "    - {version: '1.0', effective: 2024-01-01}\n"
+    ))
+    result = run("validate", "inv")
+    assert result.code == 1
+    assert result.out.splitlines()[:2] == [
+        "inv/policy.yaml:4:14: E213 version 1.0 was released effective 2025-01-01: a released version keeps its date; "
+        "give amended text a new version (datamap release)",
+        "inv/policy.yaml:10:17: E212 version 1.0 is in the history twice: a released version is recorded once",
+    ]

@@ -62,6 +62,25 @@ def check_consistency(inventory: Inventory) -> list[Finding]:
     for party in inventory.third_parties:
         if party.country != home and party.transfer is None:
             findings.append(_finding(inventory, party, "E302", f"third party '{party.id}' is in {party.country}, outside {home}: add 'transfer' (timing, method, legal_ground)", key="country"))
+    return findings + check_history(inventory)
+
+
+def check_history(inventory: Inventory) -> list[Finding]:
+    """The change history is append-only: a version appears once, and the current version, when it is
+    in the history, has the date it was released with."""
+    policy = inventory.policy
+    file, path = inventory.location(policy)
+    findings, seen = [], {}
+    for index, entry in enumerate(policy.history):
+        if entry.version in seen:
+            findings.append(Finding(file, code="E212", path=path + ("history", index, "version"),
+                                    message=f"version {entry.version} is in the history twice: a released version is recorded once"))
+        seen.setdefault(entry.version, entry)
+    released = seen.get(policy.version)
+    if released is not None and released.effective != policy.effective:
+        findings.append(Finding(file, code="E213", path=path + ("effective",),
+                                message=f"version {policy.version} was released effective {released.effective}: a released version keeps its date; "
+                                        "give amended text a new version (datamap release)"))
     return findings
 
 

@@ -6,6 +6,7 @@ Parsing is done once, fast, with libyaml's safe loader; source positions are rec
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from dataclasses import dataclass
@@ -116,6 +117,13 @@ class _InventoryLoader(_BaseLoader):
                     seen.add(key_node.value)
         return super().construct_mapping(node, deep=deep)
 
+    def construct_bounded_int(self, node):
+        """An integer, unless it has more digits than Python converts (a ValueError that has no position)."""
+        try:
+            return self.construct_yaml_int(node)
+        except ValueError as e:
+            raise yaml.constructor.ConstructorError(None, None, f"a number of {len(node.value):,} characters is too long", node.start_mark) from e
+
     def construct_lenient_timestamp(self, node):
         """A date-like scalar that is no real date (2024-13-01) stays text, for the schema to report."""
         try:
@@ -130,6 +138,7 @@ _IMPLICIT_RESOLVERS = {
     first: tuple(resolvers) + _WILDCARD_RESOLVERS for first, resolvers in _InventoryLoader.yaml_implicit_resolvers.items() if first is not None
 }
 _InventoryLoader.add_constructor("tag:yaml.org,2002:timestamp", _InventoryLoader.construct_lenient_timestamp)
+_InventoryLoader.add_constructor("tag:yaml.org,2002:int", _InventoryLoader.construct_bounded_int)
 
 
 def display_path(path: Path) -> str:
@@ -260,18 +269,35 @@ def load_inventory(inv: Path) -> tuple[list[Document], list[Finding]]:
 # --- positions ---------------------------------------------------------------------------------
 
 
-def _node_at(root: yaml.Node, path: tuple, at_key: bool) -> yaml.Node:
+class _Index:
+    """Child lookup in composed YAML nodes: each mapping is indexed once, on its first lookup, so that
+    locating any number of findings costs time linear in the size of the file (a mapping of 90,000 keys
+    with a finding on each key is indexed once, not scanned once per finding)."""
+
+    def __init__(self):
+        self._keys: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = {}
+
+    def child(self, node: yaml.MappingNode, step) -> tuple[yaml.Node, yaml.Node] | None:
+        keys = self._keys.get(id(node))
+        if keys is None:
+            keys = {}
+            for key_node, value_node in node.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    keys.setdefault(key_node.value, (key_node, value_node))
+            self._keys[id(node)] = keys
+        return keys.get(str(step))
+
+
+def _node_at(root: yaml.Node, path: tuple, at_key: bool, index: _Index) -> yaml.Node:
     """The deepest node along ``path``; the key node of the last step when ``at_key``."""
     node = root
     for i, step in enumerate(path):
         last = i == len(path) - 1
         if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(step):
-                    node = key_node if (last and at_key) else value_node
-                    break
-            else:
+            found = index.child(node, step)
+            if found is None:
                 return node
+            node = found[0] if (last and at_key) else found[1]
         elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
             node = node.value[step]
         else:
@@ -279,14 +305,25 @@ def _node_at(root: yaml.Node, path: tuple, at_key: bool) -> yaml.Node:
     return node
 
 
+def _with_source(f: Finding, node: yaml.Node | None) -> str:
+    """The message of a finding that quotes the value as written in the file (``{source}``, ``{quoted}``)."""
+    if not f.source_hint:
+        return f.message
+    source = node.value if isinstance(node, yaml.ScalarNode) else ""
+    if not source:
+        return f.message.split(" {source} ", 1)[0] + " no value is given; write the text"
+    return f.message.replace("{source}", source).replace("{quoted}", json.dumps(source, ensure_ascii=False))
+
+
 def locate(findings: list[Finding], documents: list[Document]) -> list[Finding]:
     """Give line and column to findings that only have a path, composing each file at most once."""
     by_file = {doc.file: doc for doc in documents}
     roots: dict[str, yaml.Node | None] = {}
+    index = _Index()
     located = []
     for f in findings:
         if f.line or f.file not in by_file:
-            located.append(f)
+            located.append(Finding(f.file, f.line, f.col, f.code, _with_source(f, None)) if f.source_hint else f)
             continue
         if f.file not in roots:
             doc = by_file[f.file]
@@ -296,8 +333,9 @@ def locate(findings: list[Finding], documents: list[Document]) -> list[Finding]:
                 roots[f.file] = None
         root = roots[f.file]
         if root is None:
-            located.append(Finding(f.file, 1, 1, f.code, f.message))
+            located.append(Finding(f.file, 1, 1, f.code, _with_source(f, None)))
             continue
-        mark = _node_at(root, f.path, f.at_key).start_mark
-        located.append(Finding(f.file, mark.line + 1, mark.column + 1, f.code, f.message))
+        node = _node_at(root, f.path, f.at_key, index)
+        mark = node.start_mark
+        located.append(Finding(f.file, mark.line + 1, mark.column + 1, f.code, _with_source(f, node)))
     return sorted(located)

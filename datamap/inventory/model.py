@@ -8,75 +8,21 @@ plain string, the same in every language (names, addresses), or a mapping of lan
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Annotated, Any, Literal, Optional
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema
-from pydantic_core import PydanticCustomError
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-LANGUAGES = ("en", "ko")
-#: key of a Text that holds language-neutral text (a name written the same in every language)
-ANY_LANGUAGE = "*"
-
-
-def _to_text(value: Any) -> Any:
-    if isinstance(value, str):
-        return {ANY_LANGUAGE: value}
-    if isinstance(value, dict):
-        for lang, text in value.items():
-            if lang not in LANGUAGES:
-                raise PydanticCustomError(
-                    "text_language", "unknown language '{lang}': text is keyed by {langs}", {"lang": lang, "langs": ", ".join(LANGUAGES)}
-                )
-            if not isinstance(text, str):
-                raise PydanticCustomError("text_value", "text for '{lang}' must be a string", {"lang": lang})
-        if not value:
-            raise PydanticCustomError("text_empty", "text needs at least one language")
-        return value
-    raise PydanticCustomError("text_type", "expected text: a string, or a mapping of language (en, ko) to string")
-
-
-_TEXT_SCHEMA = {
-    "anyOf": [
-        {"type": "string"},
-        {
-            "type": "object",
-            "properties": {lang: {"type": "string"} for lang in LANGUAGES},
-            "additionalProperties": False,
-            "minProperties": 1,
-        },
-    ],
-    "description": "Text: one string for every language, or a mapping of language to string.",
-}
-Text = Annotated[dict[str, str], BeforeValidator(_to_text), WithJsonSchema(_TEXT_SCHEMA)]
+from datamap.inventory.values import (  # noqa: F401  (re-exported: the model is where types are looked up)
+    ANY_LANGUAGE, LANGUAGES, MAX_STRING, Country, Duration, Email, Label, StorageDuration, Text,
+)
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", description="lower-case identifier, unique in its section")]
-
-_DURATION = re.compile(r"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$")
-
-
-def _check_duration(value: str) -> str:
-    if not _DURATION.match(value):
-        raise PydanticCustomError("duration", "'{value}' is not an ISO 8601 duration such as P5Y, P3M or P30D", {"value": value})
-    return value
-
-
-Duration = Annotated[str, AfterValidator(_check_duration), Field(description="ISO 8601 duration, e.g. P5Y, P6M, P30D")]
-
-
-def _check_country(value: str) -> str:
-    if not re.fullmatch(r"[A-Z]{2}", value):
-        raise PydanticCustomError("country", "'{value}' is not a two-letter ISO 3166 country code such as KR or US", {"value": value})
-    return value
-
-
-Country = Annotated[str, AfterValidator(_check_country), Field(description="ISO 3166-1 alpha-2 country code")]
 
 
 class Schema(BaseModel):
     """Base of every inventory mapping: unknown keys are errors, not silently ignored."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=False)
+    model_config = ConfigDict(extra="forbid", populate_by_name=False, str_max_length=MAX_STRING)
 
 
 class Entity(Schema):
@@ -87,23 +33,23 @@ class Entity(Schema):
 
 
 class Service(Entity):
-    name: Text
+    name: Label
     url: Optional[str] = None
 
 
 class Person(Schema):
     """A named contact: the privacy officer, a complaints department."""
 
-    name: Optional[Text] = None
-    title: Optional[Text] = None
-    department: Optional[Text] = None
-    email: Optional[str] = None
+    name: Optional[Label] = None
+    title: Optional[Label] = None
+    department: Optional[Label] = None
+    email: Optional[Email] = None
     phone: Optional[str] = None
 
 
 class CustomerCenter(Schema):
     channels: list[Literal["writing", "telephone", "email", "web"]] = ["email"]
-    email: Optional[str] = None
+    email: Optional[Email] = None
     phone: Optional[str] = None
     url: Optional[str] = None
 
@@ -111,21 +57,21 @@ class CustomerCenter(Schema):
 class DomesticAgent(Schema):
     """Korean domestic agent of a foreign business (PIPA Art 31-2)."""
 
-    name: Text
+    name: Label
     address: Text
     phone: str
-    email: str
+    email: Email
 
 
 class Organization(Schema):
-    name: Text
-    short_name: Text = Field(description="how the policy refers to the organization, e.g. 'the Company'")
+    name: Label
+    short_name: Label = Field(description="how the policy refers to the organization, e.g. 'the Company'")
     country: Country
     address: Optional[Text] = None
-    email: Optional[str] = None
+    email: Optional[Email] = None
     phone: Optional[str] = None
     website: Optional[str] = None
-    terms_of_use: Optional[Text] = Field(None, description="name of the terms the policy's definitions follow")
+    terms_of_use: Optional[Label] = Field(None, description="name of the terms the policy's definitions follow")
     services: list[Service] = Field(min_length=1)
     privacy_officer: Person
     complaints_department: Optional[Person] = None
@@ -142,7 +88,7 @@ class PolicyVersion(Schema):
 class Policy(Schema):
     version: str
     effective: dt.date
-    title: Optional[Text] = None
+    title: Optional[Label] = None
     scope_exclusions: list[Text] = Field(default_factory=list, description="what the policy does not cover")
     history: list[PolicyVersion] = Field(default_factory=list, description="earlier versions, newest first")
 
@@ -153,7 +99,7 @@ class Policy(Schema):
 class Item(Entity):
     """A category of personal data as the policy names it ("Email")."""
 
-    label: Text
+    label: Label
     description: Optional[Text] = None
     sensitivity: Literal["ordinary", "sensitive", "unique_identifier"] = "ordinary"
     subjects: list[Id] = Field(default_factory=lambda: ["customer"])
@@ -164,7 +110,7 @@ class CollectionPoint(Entity):
     """How items enter: a form, a social login, automatic collection while the service is used."""
 
     method: Literal["form", "social_login", "automatic", "offline", "from_third_party"]
-    label: Optional[Text] = None
+    label: Optional[Label] = None
     provider: Optional[str] = Field(None, description="the social-login or source company")
     items: list[Id] = Field(min_length=1)
 
@@ -184,11 +130,11 @@ class DataField(Schema):
 
     name: str
     item: Id
-    label: Optional[Text] = Field(None, description="how the policy names this field, e.g. 'ID (email)'")
+    label: Optional[Label] = Field(None, description="how the policy names this field, e.g. 'ID (email)'")
 
 
 class System(Entity):
-    name: Text
+    name: Label
     description: Optional[Text] = None
     operator: Id = Field("self", description="'self', or the id of the processor that operates it")
     country: Optional[Country] = Field(None, description="where it runs; the organization's country when absent")
@@ -199,7 +145,7 @@ class System(Entity):
 
 
 class SubProcessor(Schema):
-    name: Text
+    name: Label
     country: Country
     task: Text
 
@@ -207,7 +153,7 @@ class SubProcessor(Schema):
 class Processor(Entity):
     """An entrustee: processes personal data on the organization's behalf."""
 
-    name: Text
+    name: Label
     country: Country
     tasks: list[Text] = Field(default_factory=list)
     contact: Optional[str] = None
@@ -218,7 +164,7 @@ class Processor(Entity):
 class ThirdParty(Entity):
     """A recipient that uses the data for its own purposes."""
 
-    name: Text
+    name: Label
     country: Country
     purpose: Text
     items: list[Id] = Field(min_length=1)
@@ -235,19 +181,19 @@ class LegalBasis(Schema):
 
 
 class Purpose(Entity):
-    title: Text
+    title: Label
     details: list[Text] = Field(default_factory=list)
     legal_basis: Optional[LegalBasis] = None
     marketing: bool = False
 
 
 class Law(Entity):
-    name: Text
-    article: Optional[Text] = None
+    name: Label
+    article: Optional[Label] = None
 
 
 class RetentionRule(Entity):
-    records: Text = Field(description="the records this rule keeps, e.g. 'Records of payment'")
+    records: Label = Field(description="the records this rule keeps, e.g. 'Records of payment'")
     items: list[Id] = Field(min_length=1)
     period: Optional[Duration] = Field(None, description="how long; absent means until the trigger event")
     trigger: Literal["collection", "withdrawal", "purpose_achieved", "contract_end", "transaction"] = "collection"
@@ -261,7 +207,7 @@ class WebStorage(Entity):
     party: Literal["first", "third"] = "first"
     provider: Optional[Text] = None
     purpose: Text
-    duration: Optional[str] = Field(None, description="ISO 8601 duration, 'session' or 'persistent'")
+    duration: Optional[StorageDuration] = None
     how_to_refuse: Optional[Text] = None
 
 
@@ -298,14 +244,14 @@ class Children(Schema):
 
 
 class AutomatedDecision(Entity):
-    name: Text
+    name: Label
     criteria: Text
     items: list[Id] = Field(min_length=1)
     how_to_object: Text
 
 
 class Remedy(Schema):
-    name: Text
+    name: Label
     phone: Optional[str] = None
     website: Optional[str] = None
 

@@ -6,6 +6,7 @@ problems of the others nor makes every reference to it look broken.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import types
 import typing
@@ -121,6 +122,37 @@ _EXPECTED = {
 }
 
 
+#: error kinds of the value types (datamap.inventory.values) that have a code of their own
+_VALUE_CODES = {
+    "duration_range": "E207",
+    "country_unknown": "E208",
+    "email": "E209",
+    "text_too_long": "E211",
+    "string_too_long": "E211",
+}
+#: error kinds where text was expected: a value YAML read as something else is reported as such
+_TEXT_KINDS = {"string_type", "text_type", "text_value", "literal_error"}
+
+
+def _is_coerced(value: Any) -> bool:
+    """True for the values YAML 1.1 makes of unquoted words and digits (no, on, 010, 1.0, ~, 2024-01-01)."""
+    return value is None or isinstance(value, (bool, int, float, dt.date))
+
+
+def _coercion_message(where: str, value: Any) -> str:
+    """The message for a value YAML read as a boolean, number, date or null; ``{source}`` is the text as
+    written, filled in when the finding is located."""
+    if isinstance(value, bool):
+        read = f"the boolean {str(value).lower()} (YAML reads yes/no, on/off, y/n and true/false as booleans)"
+    elif isinstance(value, (int, float)):
+        read = f"the number {value!r}"
+    elif isinstance(value, dt.date):
+        read = f"the date {value.isoformat()}"
+    else:
+        read = "null, meaning no value"
+    return f"{where}: {{source}} was read as {read}, not as text; to mean the text, quote it: {where.rsplit('.', 1)[-1]}: {{quoted}}"
+
+
 def _schema_finding(file: str, prefix: tuple, error: dict, model: type[BaseModel]) -> Finding:
     loc = tuple(error["loc"])
     kind = error["type"]
@@ -132,6 +164,18 @@ def _schema_finding(file: str, prefix: tuple, error: dict, model: type[BaseModel
         return Finding(file, code="E202", message=f"missing required key '{loc[-1]}'", path=prefix + loc[:-1])
     where = ".".join(str(s) for s in loc)
     value = error.get("input")
+    if kind == "text_value":
+        lang = error["ctx"]["lang"]
+        loc, where, value = loc + (lang,), f"{where}.{lang}", error["ctx"]["value"]
+    if kind in _TEXT_KINDS and _is_coerced(value):
+        return Finding(file, code="E210", message=_coercion_message(where, value), path=prefix + loc, source_hint=True)
+    if kind in _VALUE_CODES:
+        ctx = error.get("ctx") or {}
+        at = loc + (ctx["lang"],) if kind == "text_too_long" and ctx.get("lang", "*") != "*" else loc
+        message = error["msg"]
+        if kind == "string_too_long":
+            message = f"text of {len(value):,} characters is longer than the limit of {ctx['max_length']:,}"
+        return Finding(file, code=_VALUE_CODES[kind], message=f"{where}: {message}", path=prefix + at)
     if kind in _EXPECTED:
         message = f"{where}: expected {_EXPECTED[kind]}, got {_describe(value)}"
     elif kind == "literal_error":

@@ -26,7 +26,7 @@ from datamap.lineage.facts import PolicyFacts, policy_facts, processor_rows
 from datamap.gcpause import paused_gc
 from datamap.inventory.model import ANY_LANGUAGE, Inventory
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|>#])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|>#])")
 _ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
 
 

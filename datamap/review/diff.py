@@ -7,52 +7,54 @@ receives Email") rather than lines. The redline of the text itself is :mod:`data
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Callable, Iterable
 
 from datamap import language
 from datamap.lineage.facts import SECTIONS, PolicyFacts
-
-#: plain names of the policy's sections, for the summary
-SECTION_TITLES = {
-    "items": "Items processed",
-    "collection": "Collection",
-    "purposes": "Purposes",
-    "retention": "Retention",
-    "security": "Security measures",
-    "rights": "Rights",
-    "destruction": "Destruction",
-    "third_parties": "Third-party provision",
-    "processors": "Outsourcing",
-    "overseas": "Overseas transfer",
-    "web_storage": "Cookies and web storage",
-    "automated_decisions": "Automated decisions",
-    "children": "Children under 14",
-    "officer": "Privacy officer",
-    "domestic_agent": "Domestic agent",
-    "remedies": "Remedies",
-    "miscellaneous": "Miscellaneous",
-}
+from datamap.review.changes import field_changes
+from datamap.review.wording import phrase, section_title, value_word, what
 
 
 class Summary:
-    """Summary lines, each tied to the policy section it changes."""
+    """Summary lines, each tied to the policy section it changes, in one language."""
 
     def __init__(self, old: PolicyFacts, new: PolicyFacts, lang: str):
         self.old, self.new, self.lang = old, new, lang
         self.lines: list[tuple[int, str]] = []
+        self._items = {**old.inventory.by_id("items"), **new.inventory.by_id("items")}
 
     def t(self, value) -> str:
         return language.text(value, self.lang)
 
+    def say(self, key: str, **fields) -> str:
+        return phrase(key, self.lang, **fields)
+
+    def word(self, value: str) -> str:
+        return value_word(value, self.lang)
+
     def labels(self, items: Iterable) -> str:
-        return language.join([self.t(i.label) for i in items], self.lang) or "no items"
+        return language.join([self.t(i.label) for i in items], self.lang) or self.say("no_items")
+
+    def item_labels(self, ids: Iterable[str]) -> str:
+        return self.labels(self._items[i] for i in ids if i in self._items)
 
     def country(self, code: str) -> str:
         return language.country(code, self.lang)
 
     def add(self, section: str, text: str) -> None:
         number = self.new.sections.get(section) or self.old.sections.get(section)
-        self.lines.append((number, f"Article {number} ({SECTION_TITLES[section]}): {text}"))
+        title = section_title(section, self.lang)
+        if number:
+            self.lines.append((number, self.say("article", number=number, title=title, text=text)))
+        else:
+            self.lines.append((0, self.say("unnumbered", title=title, text=text)))
+
+    def fields(self, section: str, kind: str, name: str, old, new, skip=frozenset()) -> None:
+        """A line for every other field of the entity that changes (see :mod:`datamap.review.changes`)."""
+        subject = f"{what(kind, self.lang)} {name}".strip()
+        for text in field_changes(self, subject, old, new, skip):
+            self.add(section, text)
 
 
 def _by_id(pairs) -> dict:
@@ -65,28 +67,30 @@ def _plain(entities, key: Callable = lambda e: e.id) -> dict:
     return {key(entity): (entity, None) for entity in entities}
 
 
-def _compare(s: Summary, section: str, old: dict, new: dict, what: str, describe: Callable, changes: Callable | None = None) -> None:
+def _compare(s: Summary, section: str, old: dict, new: dict, kind: str, describe: Callable, changes: Callable | None = None) -> None:
     """Report entities added to, removed from and changed in one section, compared by key."""
     for key, (entity, extra) in new.items():
         if key not in old:
-            s.add(section, f"new {what}: {describe(entity, extra)}")
+            s.add(section, s.say("new", what=what(kind, s.lang), text=describe(entity, extra)))
     for key, (entity, extra) in old.items():
         if key not in new:
-            s.add(section, f"removed {what}: {describe(entity, extra)}")
+            s.add(section, s.say("removed", what=what(kind, s.lang), text=describe(entity, extra)))
     for key in [k for k in new if k in old and changes]:
         for text in changes(old[key], new[key]):
             s.add(section, text)
 
 
 def _item_changes(s: Summary, name: str, old_items, new_items, verb: str = "receives") -> list[str]:
+    verb = {"receives": ("receives", "제공 항목"), "collects": ("collects", "수집 항목"), "uses": ("uses", "이용 항목"),
+            "covers": ("covers", "대상 항목"), "carries": ("carries", "이전 항목")}[verb][s.lang == "ko"]
     old_ids, new_ids = {i.id for i in old_items}, {i.id for i in new_items}
     gained = [i for i in new_items if i.id not in old_ids]
     lost = [i for i in old_items if i.id not in new_ids]
     out = []
     if gained:
-        out.append(f"{name} now also {verb} {s.labels(gained)}")
+        out.append(s.say("gained", name=name, verb=verb, labels=s.labels(gained)))
     if lost:
-        out.append(f"{name} no longer {verb} {s.labels(lost)}")
+        out.append(s.say("lost", name=name, verb=verb, labels=s.labels(lost)))
     return out
 
 
@@ -94,58 +98,65 @@ def _sections(s: Summary) -> None:
     old, new = s.old.sections, s.new.sections
     for key, _ in SECTIONS:
         if key in new and key not in old:
-            s.add(key, f"the policy now needs a section on {SECTION_TITLES[key].lower()}")
+            title = section_title(key, s.lang)
+            s.add(key, s.say("section_added", title=title, title_lower=title.lower()))
         elif key in old and key not in new:
-            s.add(key, "this section no longer applies and is removed")
-    moved = [f"{old[k]} → {new[k]} ({SECTION_TITLES[k]})" for k, _ in SECTIONS if k in old and k in new and old[k] != new[k]]
+            s.add(key, s.say("section_removed"))
+    moved = [s.say("move", old=old[k], new=new[k], title=section_title(k, s.lang)) for k, _ in SECTIONS if k in old and k in new and old[k] != new[k]]
     if moved:
-        s.lines.append((0, "Articles renumbered: " + ", ".join(moved)))
+        s.lines.append((0, s.say("renumbered", moves=", ".join(moved))))
 
 
 def _items(s: Summary) -> None:
     def describe(item, _):
-        flags = [] if item.required else ["optional"]
+        flags = [] if item.required else [s.word("optional")]
         if item.sensitivity != "ordinary":
-            flags.append(item.sensitivity.replace("_", " "))
-        return s.t(item.label) + (f" ({', '.join(flags)})" if flags else "")
+            flags.append(s.word(item.sensitivity))
+        return s.say("item_described", label=s.t(item.label), flags=s.say("flags", flags=", ".join(flags)) if flags else "")
 
     def changes(a, b):
         (old, _), (new, _) = a, b
         out = []
         if s.t(old.label) != s.t(new.label):
-            out.append(f"item {s.t(old.label)} is now called {s.t(new.label)}")
+            out.append(s.say("renamed", what=what("items", s.lang), old=s.t(old.label), new=s.t(new.label)))
         if old.required != new.required:
-            out.append(f"item {s.t(new.label)} is now {'required' if new.required else 'optional'}")
+            out.append(s.say("item_now", label=s.t(new.label), state=s.word("mandatory" if new.required else "optional")))
         if old.sensitivity != new.sensitivity:
-            out.append(f"item {s.t(new.label)} is now {new.sensitivity.replace('_', ' ')}")
+            out.append(s.say("item_now", label=s.t(new.label), state=s.word(new.sensitivity)))
+        s.fields("items", "items", s.t(new.label), old, new, skip={"label", "required", "sensitivity"})
         return out
 
-    _compare(s, "items", _plain(s.old.inventory.items), _plain(s.new.inventory.items), "item", describe, changes)
+    _compare(s, "items", _plain(s.old.inventory.items), _plain(s.new.inventory.items), "items", describe, changes)
 
 
 def _collection(s: Summary) -> None:
     def name(point):
-        return s.t(point.label) if point.label else point.method.replace("_", " ") + (f" ({point.provider})" if point.provider else "")
+        if point.label:
+            return s.t(point.label)
+        return s.word(point.method) + (f" ({point.provider})" if point.provider else "")
 
-    _compare(
-        s, "collection", _by_id(s.old.collection_points), _by_id(s.new.collection_points), "way of collecting",
-        lambda p, items: f"{name(p)}, collecting {s.labels(items)}",
-        lambda a, b: ([f"collection by {name(a[0])} is now called {name(b[0])}"] if name(a[0]) != name(b[0]) else [])
-        + _item_changes(s, f"collection by {name(b[0])}", a[1], b[1], "collects"),
-    )
+    def changes(a, b):
+        by = s.say("collection_by", name=name(b[0]))
+        out = [s.say("collection_renamed", old=name(a[0]), new=name(b[0]))] if name(a[0]) != name(b[0]) else []
+        s.fields("collection", "collection_points", name(b[0]), a[0], b[0], skip={"label", "items", "method", "provider"})
+        return out + _item_changes(s, by, a[1], b[1], "collects")
+
+    _compare(s, "collection", _by_id(s.old.collection_points), _by_id(s.new.collection_points), "collection_points",
+             lambda p, items: s.say("point", name=name(p), labels=s.labels(items)), changes)
 
 
 def _purposes(s: Summary) -> None:
     def changes(a, b):
-        out = _item_changes(s, f"purpose {s.t(b[0].title)}", a[1], b[1], "uses")
+        out = _item_changes(s, s.say("purpose_named", title=s.t(b[0].title)), a[1], b[1], "uses")
         if s.t(a[0].title) != s.t(b[0].title):
-            out.insert(0, f"purpose {s.t(a[0].title)} is now {s.t(b[0].title)}")
+            out.insert(0, s.say("purpose_renamed", old=s.t(a[0].title), new=s.t(b[0].title)))
         if a[0].marketing != b[0].marketing:
-            out.append(f"purpose {s.t(b[0].title)} is {'now' if b[0].marketing else 'no longer'} marketing")
+            out.append(s.say("purpose_marketing" if b[0].marketing else "purpose_not_marketing", title=s.t(b[0].title)))
+        s.fields("purposes", "purposes", s.t(b[0].title), a[0], b[0], skip={"title", "marketing"})
         return out
 
-    _compare(s, "purposes", _by_id(s.old.purposes), _by_id(s.new.purposes), "purpose",
-             lambda p, items: f"{s.t(p.title)} (using {s.labels(items)})", changes)
+    _compare(s, "purposes", _by_id(s.old.purposes), _by_id(s.new.purposes), "purposes",
+             lambda p, items: s.say("purpose_described", title=s.t(p.title), labels=s.labels(items)), changes)
 
 
 def _retention(s: Summary) -> None:
@@ -154,79 +165,132 @@ def _retention(s: Summary) -> None:
         return _by_id(rows)
 
     def period(rule):
-        return language.duration(rule.period, s.lang) if rule.period else f"until {rule.trigger.replace('_', ' ')}"
+        return language.duration(rule.period, s.lang) if rule.period else s.say("until", trigger=s.word(rule.trigger))
+
+    def law(facts, law_id):
+        found = facts.inventory.by_id("laws").get(law_id) if law_id else None
+        return s.t(found.name) if found else (law_id or s.say("none"))
 
     def changes(a, b):
         (old, old_items), (new, new_items) = a, b
-        out = _item_changes(s, f"retention of {s.t(new.records)}", old_items, new_items, "covers")
+        out = _item_changes(s, s.say("retention_of", records=s.t(new.records)), old_items, new_items, "covers")
         if (old.period, old.trigger) != (new.period, new.trigger):
-            out.insert(0, f"{s.t(new.records)} kept {period(new)} instead of {period(old)}")
+            out.insert(0, s.say("retention_period", records=s.t(new.records), new=period(new), old=period(old)))
         if old.law != new.law:
-            out.append(f"{s.t(new.records)}: the statute requiring retention changes from {old.law or 'none'} to {new.law or 'none'}")
+            out.append(s.say("retention_law", records=s.t(new.records), old=law(s.old, old.law), new=law(s.new, new.law)))
+        s.fields("retention", "retention", s.t(new.records), old, new, skip={"items", "period", "trigger", "law"})
         return out
 
-    _compare(s, "retention", rules(s.old), rules(s.new), "retention rule",
-             lambda r, items: f"{s.t(r.records)} ({s.labels(items)}) kept {period(r)}", changes)
+    _compare(s, "retention", rules(s.old), rules(s.new), "retention",
+             lambda r, items: s.say("retention_described", records=s.t(r.records), labels=s.labels(items), period=period(r)), changes)
+    old_laws, new_laws = s.old.inventory.by_id("laws"), s.new.inventory.by_id("laws")
+    for law_id in [k for k in new_laws if k in old_laws]:
+        s.fields("retention", "laws", s.t(old_laws[law_id].name), old_laws[law_id], new_laws[law_id])
 
 
 def _recipients(s: Summary) -> None:
     def processor(row, _):
         p = row.processor
-        return f"{s.t(p.name)} ({s.country(p.country)}) receiving {s.labels(row.items)}"
+        return s.say("recipient_described", name=s.t(p.name), country=s.country(p.country), labels=s.labels(row.items))
 
     def processor_changes(a, b):
         (old, _), (new, _) = a, b
-        name = f"entrustee {s.t(new.processor.name)}"
+        name = s.say("entrustee_named", name=s.t(new.processor.name))
         out = _item_changes(s, name, old.items, new.items)
         if old.processor.country != new.processor.country:
-            out.append(f"{name} moves from {s.country(old.processor.country)} to {s.country(new.processor.country)}")
+            out.append(s.say("moves", name=name, old=s.country(old.processor.country), new=s.country(new.processor.country)))
         if [s.t(t) for t in old.processor.tasks] != [s.t(t) for t in new.processor.tasks]:
-            out.append(f"{name} is entrusted with: {'; '.join(s.t(t) for t in new.processor.tasks)}")
-        old_subs = {s.t(x.name) for x in old.processor.sub_processors}
+            out.append(s.say("entrusted_with", name=name, tasks="; ".join(s.t(t) for t in new.processor.tasks)))
+        old_subs = {(s.t(x.name), s.t(x.task), x.country) for x in old.processor.sub_processors}
+        new_subs = {(s.t(x.name), s.t(x.task), x.country) for x in new.processor.sub_processors}
         for sub in new.processor.sub_processors:
-            if s.t(sub.name) not in old_subs:
-                out.append(f"{name} re-entrusts {s.t(sub.task)} to {s.t(sub.name)} ({s.country(sub.country)})")
+            if (s.t(sub.name), s.t(sub.task), sub.country) not in old_subs:
+                out.append(s.say("re_entrusts", name=name, task=s.t(sub.task), sub=s.t(sub.name), country=s.country(sub.country)))
+        for sub in old.processor.sub_processors:
+            if (s.t(sub.name), s.t(sub.task), sub.country) not in new_subs:
+                out.append(s.say("stops_re_entrusting", name=name, task=s.t(sub.task), sub=s.t(sub.name), country=s.country(sub.country)))
+        s.fields("processors", "processors", s.t(old.processor.name), old.processor, new.processor, skip={"country", "tasks", "sub_processors"})
         return out
 
     def rows(facts):
         return _plain(facts.processors, key=lambda row: row.processor.id)
 
-    _compare(s, "processors", rows(s.old), rows(s.new), "entrustee", processor, processor_changes)
+    _compare(s, "processors", rows(s.old), rows(s.new), "processors", processor, processor_changes)
+
+    def party_changes(a, b):
+        s.fields("third_parties", "third_parties", s.t(a[0].name), a[0], b[0], skip={"items", "transfer"})
+        return _item_changes(s, s.say("recipient_named", name=s.t(b[0].name)), a[1], b[1])
 
     _compare(
-        s, "third_parties", _by_id(s.old.third_parties), _by_id(s.new.third_parties), "recipient",
-        lambda p, items: f"{s.t(p.name)} ({s.country(p.country)}) receiving {s.labels(items)} for {s.t(p.purpose)}",
-        lambda a, b: _item_changes(s, f"recipient {s.t(b[0].name)}", a[1], b[1]),
+        s, "third_parties", _by_id(s.old.third_parties), _by_id(s.new.third_parties), "third_parties",
+        lambda p, items: s.say("third_party_described", name=s.t(p.name), country=s.country(p.country), labels=s.labels(items), purpose=s.t(p.purpose)),
+        party_changes,
     )
 
     def transfers(facts):
         return {(t.kind, getattr(t.recipient, "id", "self"), t.country): (t, None) for t in facts.transfers}
 
+    def transfer_changes(a, b):
+        name = s.say("transfer_named", name=s.t(b[0].recipient.name), country=s.country(b[0].country))
+        old_details, new_details = getattr(a[0].recipient, "transfer", None), getattr(b[0].recipient, "transfer", None)
+        out = _item_changes(s, name, a[0].items, b[0].items, "carries")
+        if old_details is not None and new_details is not None:
+            s.fields("overseas", "transfers", f"{s.t(b[0].recipient.name)} ({s.country(b[0].country)})", old_details, new_details)
+        return out
+
     _compare(
-        s, "overseas", transfers(s.old), transfers(s.new), "transfer abroad",
-        lambda t, _: f"{s.labels(t.items)} to {s.t(t.recipient.name)} in {s.country(t.country)}",
-        lambda a, b: _item_changes(s, f"the transfer to {s.t(b[0].recipient.name)} in {s.country(b[0].country)}", a[0].items, b[0].items, "carries"),
+        s, "overseas", transfers(s.old), transfers(s.new), "transfers",
+        lambda t, _: s.say("transfer_described", labels=s.labels(t.items), name=s.t(t.recipient.name), country=s.country(t.country)),
+        transfer_changes,
     )
+    old_systems, new_systems = s.old.inventory.by_id("systems"), s.new.inventory.by_id("systems")
+    for system_id in [k for k in new_systems if k in old_systems]:
+        old_system, new_system = old_systems[system_id], new_systems[system_id]
+        if old_system.transfer is not None and new_system.transfer is not None:
+            s.fields("overseas", "systems", s.t(new_system.name), old_system.transfer, new_system.transfer)
+        s.fields("overseas", "systems", s.t(new_system.name), old_system, new_system, skip={"name", "description", "operator", "fields", "purposes", "transfer"})
 
 
 def _simple_lists(s: Summary) -> None:
-    """Sections whose entries are compared whole: storage, decisions, remedies, measures, contacts."""
+    """Sections whose entries are compared by id, or by their text when they have none."""
     old, new = s.old.inventory, s.new.inventory
-    _compare(s, "web_storage", _plain(old.web_storage), _plain(new.web_storage),
-             "web storage", lambda w, _: f"{w.name or w.id} ({w.kind.replace('_', ' ')}) for {s.t(w.purpose)}")
-    _compare(s, "automated_decisions", _by_id(s.old.automated_decisions), _by_id(s.new.automated_decisions),
-             "automated decision", lambda d, items: f"{s.t(d.name)} using {s.labels(items)}")
+
+    def compare_fields(section, kind, name):
+        return lambda a, b: s.fields(section, kind, name(b[0]), a[0], b[0]) or []
+
+    storage_name = lambda w: w.name or w.id  # noqa: E731
+    _compare(s, "web_storage", _plain(old.web_storage), _plain(new.web_storage), "web_storage",
+             lambda w, _: s.say("storage_described", name=storage_name(w), kind=s.word(w.kind), purpose=s.t(w.purpose)),
+             compare_fields("web_storage", "web_storage", lambda w: w.name or s.word(w.kind)))
+    _compare(s, "automated_decisions", _by_id(s.old.automated_decisions), _by_id(s.new.automated_decisions), "automated_decisions",
+             lambda d, items: s.say("decision_described", name=s.t(d.name), labels=s.labels(items)),
+             lambda a, b: s.fields("automated_decisions", "automated_decisions", s.t(b[0].name), a[0], b[0], skip={"items"})
+             or _item_changes(s, s.t(b[0].name), a[1], b[1], "uses"))
+    _compare(s, "rights", _plain(old.rights_procedures), _plain(new.rights_procedures), "rights_procedures",
+             lambda r, _: "; ".join(s.word(x) for x in r.rights) + f": {s.t(r.how)}",
+             compare_fields("rights", "rights_procedures", lambda r: r.id))
     remedy, measure = (lambda r: s.t(r.name)), (lambda m: s.t(m.measure))
-    _compare(s, "remedies", _plain(old.remedies, remedy), _plain(new.remedies, remedy), "remedy body", lambda r, _: remedy(r))
-    _compare(s, "security", _plain(old.security_measures, measure), _plain(new.security_measures, measure),
-             "security measure", lambda m, _: f"({m.category}) {measure(m)}")
-    if old.organization.privacy_officer != new.organization.privacy_officer or old.organization.complaints_department != new.organization.complaints_department:
-        s.add("officer", "the privacy officer's details change")
-    if old.organization.domestic_agent and new.organization.domestic_agent and old.organization.domestic_agent != new.organization.domestic_agent:
-        s.add("domestic_agent", "the domestic agent's details change")
+    _compare(s, "remedies", _plain(old.remedies, remedy), _plain(new.remedies, remedy), "remedies", lambda r, _: remedy(r),
+             compare_fields("remedies", "remedies", remedy))
+    _compare(s, "security", _plain(old.security_measures, measure), _plain(new.security_measures, measure), "security_measures",
+             lambda m, _: s.say("measure_described", category=s.word(m.category), measure=measure(m)),
+             compare_fields("security", "security_measures", measure))
+
+    org_old, org_new = old.organization, new.organization
+    s.fields("officer", "organization", "", org_old, org_new,
+             skip=set(type(org_new).model_fields) - {"privacy_officer", "complaints_department", "customer_center"})
+    if org_old.domestic_agent and org_new.domestic_agent:
+        s.fields("domestic_agent", "organization", "", org_old, org_new, skip=set(type(org_new).model_fields) - {"domestic_agent"})
+    s.fields("organization", "organization", "", org_old, org_new,
+             skip={"privacy_officer", "complaints_department", "customer_center", "domestic_agent"})
+    s.fields("destruction", "destruction", "", old.destruction, new.destruction)
+    if old.children is not None and new.children is not None:
+        s.fields("children", "children", "", old.children, new.children)
+    s.fields("miscellaneous", "policy", "", old.policy, new.policy, skip={"version", "effective", "history"})
     if (old.policy.version, old.policy.effective) != (new.policy.version, new.policy.effective):
-        s.add("miscellaneous", f"version {old.policy.version} (effective {old.policy.effective}) becomes "
-              f"version {new.policy.version} (effective {new.policy.effective})")
+        day = (lambda d: language.date(d, s.lang)) if s.lang == "ko" else dt.date.isoformat
+        s.add("miscellaneous", s.say("version", old=old.policy.version, old_date=day(old.policy.effective),
+                                     new=new.policy.version, new_date=day(new.policy.effective)))
 
 
 def summarize(old: PolicyFacts, new: PolicyFacts, lang: str = "en") -> list[str]:
@@ -238,18 +302,18 @@ def summarize(old: PolicyFacts, new: PolicyFacts, lang: str = "en") -> list[str]
     return list(dict.fromkeys(text for _, text in sorted(s.lines, key=lambda line: line[0])))
 
 
-def report(lines: list[str], redline: str | None, old_label: str, new_label: str, changed: bool) -> str:
+def report(lines: list[str], redline: str | None, old_label: str, new_label: str, changed: bool, lang: str = "en") -> str:
     """The diff report in Markdown: the summary, then (unless ``redline`` is None) the redline, headings demoted."""
     from datamap.publish.render import md_escape
 
-    out = [f"# Privacy policy changes: {md_escape(old_label)} → {md_escape(new_label)}", "", "## Summary", ""]
+    out = [f"# {phrase('report_title', lang, old=md_escape(old_label), new=md_escape(new_label))}", "", f"## {phrase('summary', lang)}", ""]
     if not changed:
-        out.append("The policy text does not change.")
+        out.append(phrase("unchanged", lang))
     elif lines:
         out += [f"- {md_escape(line)}" for line in lines]
     else:
-        out.append("The wording changes, though no fact in the inventory does: see the redline.")
+        out.append(phrase("wording_only", lang))
     if redline is not None and changed:
-        out += ["", "## Redline", "", "Insertions are <ins>underlined</ins>, deletions <del>struck through</del>.", ""]
+        out += ["", f"## {phrase('redline', lang)}", "", phrase("redline_key", lang), ""]
         out += ["#" + line if line.startswith("#") else line for line in redline.splitlines()]
     return "\n".join(out) + "\n"

@@ -29,17 +29,58 @@ class Released:
     policy_file: Path
     texts: list[Path] = field(default_factory=list)
     skipped_languages: list[str] = field(default_factory=list)
+    #: the published version this release supersedes, newly recorded in the history: (version, date)
+    superseded: tuple[str, dt.date] | None = None
 
 
-def next_version(policy: Policy) -> str:
-    """The version a release gets by default: the current one if it was never released, else the next minor."""
-    if policy.version not in {v.version for v in policy.history}:
-        return policy.version
-    match = re.fullmatch(r"(\d+)(?:\.(\d+))?", policy.version)
+def bump(version: str) -> str:
+    """The next version after ``version``: its last number plus one (1.0 -> 1.1, 1.2.3 -> 1.2.4, 3 -> 4)."""
+    match = re.fullmatch(r"((?:\d+\.)*)(\d+)", version)
     if not match:
-        raise UsageError(f"cannot guess the version after '{policy.version}': give --version")
-    major, minor = match.groups()
-    return f"{major}.{int(minor) + 1}" if minor is not None else str(int(major) + 1)
+        raise UsageError(f"cannot guess the version after '{version}': give --version")
+    return f"{match.group(1)}{int(match.group(2)) + 1}"
+
+
+def published(policy: Policy, frozen_root: Path, today: dt.date) -> set[str]:
+    """Versions that readers may have seen: every one in the history or frozen under ``versions/``, and the
+    current one once its effective date has come."""
+    versions = {v.version for v in policy.history}
+    if policy.effective <= today or (frozen_root / policy.version).exists():
+        versions.add(policy.version)
+    return versions
+
+
+def choose_version(policy: Policy, frozen_root: Path, effective: dt.date, requested: str | None, today: dt.date) -> tuple[str, bool]:
+    """The version to release, and whether the current version must first be recorded in the history.
+
+    A released version is immutable: its number is never given to other text and its date never changes.
+    The current version may be released under its own number only when it is not published yet, or when
+    this release records it as it was published (the same effective date, no history entry yet).
+    """
+    seen = published(policy, frozen_root, today)
+    recorded = {v.version for v in policy.history}
+    current = policy.version
+    current_is_published = current in seen and current not in recorded
+    if requested is None:
+        if current not in seen or (current_is_published and effective == policy.effective and not (frozen_root / current).exists()):
+            return current, False
+        requested = bump(current)
+        while requested in seen or (frozen_root / requested).exists():
+            requested = bump(requested)
+        return requested, current_is_published
+    if requested == current and current_is_published and effective != policy.effective:
+        raise UsageError(
+            f"version {current} took effect on {policy.effective}: releasing it with the date {effective} would re-date it; "
+            f"release the changed text under a new version (--version {bump(current)})"
+        )
+    if requested in recorded or (requested != current and requested in seen):
+        raise UsageError(f"version {requested} is already released (see policy.history): a released version never changes; "
+                         f"use a new version (--version {bump(max(seen | {current}, key=_version_key))})")
+    return requested, current_is_published and requested != current
+
+
+def _version_key(version: str) -> tuple:
+    return tuple(int(part) if part.isdigit() else -1 for part in re.split(r"[.]", version))
 
 
 def _entry(version: str, effective: dt.date, summary: str | None, column: int) -> str:
@@ -62,8 +103,10 @@ def _line_end(text: str, index: int) -> int:
     return len(text) if end < 0 else end + 1
 
 
-def edit_policy_text(text: str, version: str, effective: dt.date, summary: str | None) -> str:
-    """The file's text with the policy's version and date set and a history entry added first."""
+def edit_policy_text(text: str, version: str, effective: dt.date, summary: str | None,
+                     earlier: tuple[str, dt.date] | None = None) -> str:
+    """The file's text with the policy's version and date set and a history entry added first; ``earlier``
+    (version, date) is recorded just after it: the published version the release supersedes."""
     root = yaml.compose(text, Loader=yaml.SafeLoader)
     policy = _mapping_value(root, "policy") if isinstance(root, yaml.MappingNode) else None
     if not isinstance(policy, yaml.MappingNode) or policy.flow_style:
@@ -74,22 +117,26 @@ def edit_policy_text(text: str, version: str, effective: dt.date, summary: str |
         node = _mapping_value(policy, key)
         edits.append((node.start_mark.index, node.end_mark.index, value))
 
+    def entries(column: int) -> str:
+        out = _entry(version, effective, summary, column)
+        return out + (_entry(earlier[0], earlier[1], None, column) if earlier else "")
+
     history = _mapping_value(policy, "history")
     if isinstance(history, yaml.SequenceNode) and history.value:
         if history.flow_style:
             raise UsageError("write 'policy.history' as a block list (one '- version: ...' entry per item) so that it can be edited in place")
         start = history.start_mark.index
-        entry = _entry(version, effective, summary, history.start_mark.column)
+        entry = entries(history.start_mark.column)
         edits.append((start, start, entry.lstrip(" ") + " " * history.start_mark.column))
     elif history is not None:  # `history: []` or an empty value
         start, end = history.start_mark.index, _line_end(text, history.end_mark.index)
         start -= text[:start].endswith(" ")
-        edits.append((start, end, "\n" + _entry(version, effective, summary, key_column + 2)))
+        edits.append((start, end, "\n" + entries(key_column + 2)))
     else:
         last_value = policy.value[-1][1]
         at = _line_end(text, last_value.end_mark.index)
         prefix = "" if at == 0 or text[at - 1] == "\n" else "\n"
-        edits.append((at, at, prefix + " " * key_column + "history:\n" + _entry(version, effective, summary, key_column + 2)))
+        edits.append((at, at, prefix + " " * key_column + "history:\n" + entries(key_column + 2)))
 
     for start, end, replacement in sorted(edits, reverse=True):
         text = text[:start] + replacement + text[end:]
@@ -123,24 +170,30 @@ def _texts_renderer(inventory_dir: Path, templates: Path | None):
 
 
 def release(inventory, inventory_dir: Path, effective: dt.date, version: str | None, summary: str | None,
-            templates: Path | None = None) -> Released:
-    """Record the release in the inventory file that holds ``policy``, then freeze the rendered texts."""
+            templates: Path | None = None, today: dt.date | None = None) -> Released:
+    """Record the release in the inventory file that holds ``policy``, then freeze the rendered texts.
+
+    History is append-only: a version already published keeps its number, text and date; releasing
+    other text takes a new number (the next one by default), and a published current version that the
+    history does not hold yet is recorded there with its own date.
+    """
     render = _texts_renderer(inventory_dir, templates)
     policy = inventory.policy
-    version = version or next_version(policy)
-    if any(v.version == version for v in policy.history):
-        raise UsageError(f"version {version} is already released (see policy.history)")
-    if policy.history and effective < policy.history[0].effective:
-        raise UsageError(f"the effective date {effective} is before that of the last release ({policy.history[0].effective})")
-    frozen = Path(inventory_dir).resolve().parent / VERSIONS_DIR / version
+    frozen_root = Path(inventory_dir).resolve().parent / VERSIONS_DIR
+    version, record_current = choose_version(policy, frozen_root, effective, version, today or dt.date.today())
+    earlier = (policy.version, policy.effective) if record_current else None
+    last = max([v.effective for v in policy.history] + ([policy.effective] if record_current else []), default=None)
+    if last is not None and effective < last:
+        raise UsageError(f"the effective date {effective} is before that of the last release ({last})")
+    frozen = frozen_root / version
     if frozen.exists():
         raise UsageError(f"{frozen} already exists")
 
     file, _ = inventory.location(policy)
     path = Path(file)
     original = path.read_text(encoding="utf-8-sig")
-    write_atomic(path, edit_policy_text(original, version, effective, summary))
-    result = Released(version, path)
+    write_atomic(path, edit_policy_text(original, version, effective, summary, earlier))
+    result = Released(version, path, superseded=earlier)
     try:
         texts = {lang: render(lang) for lang in LANGUAGES}
     except BaseException:

@@ -1,0 +1,167 @@
+"""Validated value types of the inventory: durations, country codes, email addresses, and text limits.
+
+Each type rejects values that would print a false or meaningless statement: a retention period of zero
+days or of a hundred million years, a country code that names no country, an address that cannot
+receive mail, a label long enough to break the layout of every document it appears in.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+LANGUAGES = ("en", "ko")
+#: key of a Text that holds language-neutral text (a name written the same in every language)
+ANY_LANGUAGE = "*"
+
+# --- durations ----------------------------------------------------------------------------------
+
+_DURATION = re.compile(r"^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$")
+#: days per unit, near enough to tell a real period from an absurd one
+_DAYS = (365.25, 30.44, 7, 1, 1 / 24, 1 / 1440, 1 / 86400)
+#: the longest period a rule may state: longer ones are typing mistakes (P99999999Y), not retention
+MAX_DURATION_YEARS = 100
+#: lifetimes of web storage that are not periods
+LIFETIMES = ("session", "persistent")
+
+
+def duration_days(value: str) -> float | None:
+    """The length of an ISO 8601 duration in days; None when ``value`` is not one."""
+    match = _DURATION.match(value)
+    if not match:
+        return None
+    return sum(int(n) * days for n, days in zip(match.groups(), _DAYS) if n)
+
+
+def _check_duration(value: str) -> str:
+    days = duration_days(value)
+    if days is None:
+        raise PydanticCustomError("duration", "'{value}' is not an ISO 8601 duration such as P5Y, P3M or P30D", {"value": value})
+    if days == 0:
+        raise PydanticCustomError("duration_range", "'{value}' is a period of zero length: state the real period", {"value": value})
+    if days > MAX_DURATION_YEARS * 365.25:
+        raise PydanticCustomError(
+            "duration_range", "'{value}' is longer than {years} years: state the real period", {"value": value, "years": MAX_DURATION_YEARS}
+        )
+    return value
+
+
+def _check_storage_duration(value: str) -> str:
+    if value in LIFETIMES:
+        return value
+    if duration_days(value) is None:
+        raise PydanticCustomError(
+            "duration", "'{value}' is not an ISO 8601 duration such as P1Y or P30D, nor 'session' or 'persistent'", {"value": _clip(value)}
+        )
+    return _check_duration(value)
+
+
+Duration = Annotated[str, AfterValidator(_check_duration), Field(description="ISO 8601 duration, e.g. P5Y, P6M, P30D")]
+StorageDuration = Annotated[
+    str,
+    AfterValidator(_check_storage_duration),
+    Field(description="ISO 8601 duration (P1Y, P30D), 'session' (until the browser session ends) or 'persistent' (until deleted)"),
+]
+
+# --- countries ----------------------------------------------------------------------------------
+
+
+def _load_countries() -> dict[str, str]:
+    text = resources.files("datamap.inventory").joinpath("iso3166.txt").read_text(encoding="utf-8")
+    return dict(line.split("\t", 1) for line in text.splitlines() if line and not line.startswith("#"))
+
+
+#: ISO 3166-1 alpha-2 code -> English short name, for every officially assigned code
+ISO_COUNTRIES = _load_countries()
+
+
+def _check_country(value: str) -> str:
+    if not re.fullmatch(r"[A-Z]{2}", value):
+        raise PydanticCustomError("country", "'{value}' is not a two-letter ISO 3166 country code such as KR or US", {"value": _clip(value)})
+    if value not in ISO_COUNTRIES:
+        raise PydanticCustomError("country_unknown", "'{value}' is not an ISO 3166-1 country code: no country has it", {"value": value})
+    return value
+
+
+Country = Annotated[str, AfterValidator(_check_country), Field(description="ISO 3166-1 alpha-2 country code")]
+
+# --- email addresses ----------------------------------------------------------------------------
+
+_LABEL = r"[^\W_](?:[\w-]{0,61}[^\W_])?"
+_EMAIL = re.compile(rf"[A-Za-z0-9.!#$%&'*+/=?^_`{{|}}~-]+@{_LABEL}(?:\.{_LABEL})*\.[^\W\d_]{{2,}}")
+
+
+def _check_email(value: str) -> str:
+    local = value.rpartition("@")[0]
+    if not _EMAIL.fullmatch(value) or local.startswith(".") or local.endswith(".") or ".." in local or len(value) > 254:
+        raise PydanticCustomError("email", "'{value}' is not an email address such as privacy@example.com", {"value": _clip(value)})
+    return value
+
+
+Email = Annotated[str, AfterValidator(_check_email), Field(description="email address")]
+
+# --- text ---------------------------------------------------------------------------------------
+
+#: longest name, label or title: one line of a table cell or a heading
+MAX_LABEL = 200
+#: longest paragraph of text: a purpose, a way to refuse, a security measure
+MAX_TEXT = 5000
+#: longest plain string (a URL, a phone number, a cookie name)
+MAX_STRING = 2000
+
+
+def _clip(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _text_validator(limit: int, kind: str):
+    def to_text(value: Any) -> Any:
+        if isinstance(value, str):
+            value = {ANY_LANGUAGE: value}
+        elif isinstance(value, dict):
+            for lang, text in value.items():
+                if lang not in LANGUAGES:
+                    raise PydanticCustomError(
+                        "text_language", "unknown language '{lang}': text is keyed by {langs}", {"lang": lang, "langs": ", ".join(LANGUAGES)}
+                    )
+                if not isinstance(text, str):
+                    raise PydanticCustomError("text_value", "text for '{lang}' must be a string", {"lang": lang, "value": text})
+            if not value:
+                raise PydanticCustomError("text_empty", "text needs at least one language")
+        else:
+            raise PydanticCustomError("text_type", "expected text: a string, or a mapping of language (en, ko) to string")
+        for lang, text in value.items():
+            if len(text) > limit:
+                raise PydanticCustomError(
+                    "text_too_long",
+                    "{kind} of {length} characters is longer than the limit of {limit}",
+                    {"kind": kind, "length": f"{len(text):,}", "limit": f"{limit:,}", "lang": lang},
+                )
+        return value
+
+    return to_text
+
+
+def _text_schema(limit: int) -> dict:
+    return {
+        "anyOf": [
+            {"type": "string", "maxLength": limit},
+            {
+                "type": "object",
+                "properties": {lang: {"type": "string", "maxLength": limit} for lang in LANGUAGES},
+                "additionalProperties": False,
+                "minProperties": 1,
+            },
+        ],
+        "description": "Text: one string for every language, or a mapping of language to string.",
+    }
+
+
+Text = Annotated[dict[str, str], BeforeValidator(_text_validator(MAX_TEXT, "text")), WithJsonSchema(_text_schema(MAX_TEXT))]
+#: a name, label or title: Text that fits on one line of a table or a heading
+Label = Annotated[dict[str, str], BeforeValidator(_text_validator(MAX_LABEL, "a name or label")), WithJsonSchema(_text_schema(MAX_LABEL))]
