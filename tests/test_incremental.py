@@ -265,3 +265,18 @@ def test_the_committed_record_lists_every_committed_page_with_its_content():
     assert set(record.files) == committed, "run datamap build"
     for path, entry in record.files.items():
         assert rec.file_digest(ROOT / "site" / path) == entry.content, f"site/{path}: run datamap build"
+
+
+def test_a_project_page_template_may_show_anything(tmp_path, no_pdfs):
+    """With an override of a site page template, every page depends on the whole inventory."""
+    project = copy_project(tmp_path / "incremental")
+    template = project / "templates" / "site" / "item.md.j2"
+    template.parent.mkdir(parents=True)
+    template.write_text((ROOT / "templates" / "site" / "item.md.j2").read_text("utf-8") + "\n{{ inv.systems|length }} systems in all\n", "utf-8")
+    _build(project)
+    assert "4 systems in all" in (project / "site" / "en" / "item" / "password.md").read_text("utf-8")
+    systems = project / "inventory" / "systems.yaml"
+    systems.write_text(systems.read_text("utf-8") + "  - {id: extra, name: Extra, operator: self, purposes: [service], fields: [{name: ip, item: ip_address}]}\n", "utf-8")
+    _build(project)
+    assert "5 systems in all" in (project / "site" / "en" / "item" / "password.md").read_text("utf-8")
+    assert _stale(project, full=True) == []

@@ -24,7 +24,7 @@ from pathlib import Path
 import networkx as nx
 
 from datamap.inventory.model import Inventory
-from datamap.site.record import digest
+from datamap.site.record import digest, shipped_templates
 
 #: sections whose entities are nodes of the lineage graph: their pages track them one by one
 GRAPH_SECTIONS = {"items", "collection_points", "purposes", "retention", "systems", "processors", "third_parties", "automated_decisions"}
@@ -38,7 +38,11 @@ class Inputs:
         self._nodes: dict[str, str] = {}
         self.context = digest(inventory.model_dump_json(exclude=GRAPH_SECTIONS | {"policy"}))
         #: project overrides of the site's page templates: pages may then show anything
-        self.coarse = templates_dir is not None and any((Path(templates_dir) / "site").glob("*.j2"))
+        self.coarse = (
+            templates_dir is not None
+            and Path(templates_dir).resolve() != shipped_templates()
+            and any((Path(templates_dir) / "site").glob("*.j2"))
+        )
 
     def node(self, name: str) -> str:
         """The digest of one graph node's entity (a field is part of its system)."""

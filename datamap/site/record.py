@@ -78,9 +78,14 @@ def datamap_digest() -> str:
     """datamap's own code and the templates it ships: a new version or revision may write other pages."""
     from datamap import __version__
 
+    return digest(__version__, _tree_digest(Path(__file__).resolve().parents[1], (".py",)), _tree_digest(shipped_templates()))
+
+
+def shipped_templates() -> Path:
+    """datamap's own templates: in a wheel, inside the package; in a source tree, beside it (as
+    :func:`datamap.publish.render.default_templates_dir` finds them, without importing Jinja)."""
     package = Path(__file__).resolve().parents[1]
-    shipped = package / "templates"  # in a wheel; in a source tree, beside the package (datamap.publish.render)
-    return digest(__version__, _tree_digest(package, (".py",)), _tree_digest(shipped if shipped.is_dir() else package.parent / "templates"))
+    return package / "templates" if (package / "templates").is_dir() else package.parent / "templates"
 
 
 def templates_digest(templates_dir: Path | None) -> str:
