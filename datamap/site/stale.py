@@ -150,3 +150,13 @@ def _compare_digests(found: Staleness, site_dir: Path, entries: dict[str, rec.En
         else:
             found.add(Finding(shown, 1, 1, "E701", f"generated file was edited after the last build: run `{found.fix}` to regenerate it"),
                       "files edited by hand")
+
+
+def expected_pages(inventory, project_dir: Path) -> dict[str, str] | None:
+    """What the site generator would write now; None when the project has no site (no mkdocs.yml)."""
+    if not (Path(project_dir) / "mkdocs.yml").is_file():
+        return None
+    from datamap.lineage.graph import build_graph
+    from datamap.site.pages import generate_pages
+
+    return generate_pages(inventory, build_graph(inventory), project_dir)
