@@ -30,8 +30,11 @@ class Download:
     source: Callable[[], str] | None = None
 
 
-def downloads(inventory: Inventory, graph: nx.MultiDiGraph, project_dir: Path, templates_dir: Path | None = None) -> list[Download]:
-    """Every download, language by language."""
+def downloads(inventory: Inventory, graph: nx.MultiDiGraph, project_dir: Path, templates_dir: Path | None = None, facts=None) -> list[Download]:
+    """Every download, language by language (``facts``: the policy's facts, when already computed)."""
+    from datamap.lineage.facts import policy_facts
+
+    facts = facts if facts is not None else policy_facts(inventory, graph)
     found: list[Download] = []
     for lang in LANGUAGES:
         for fmt in ("csv", "json"):
@@ -39,13 +42,12 @@ def downloads(inventory: Inventory, graph: nx.MultiDiGraph, project_dir: Path, t
                 f"downloads/processors.{lang}.{fmt}", lang, "processors", None,
                 lambda lang=lang, fmt=fmt: render_processors(inventory, graph, fmt, lang, templates_dir),
             ))
-        found.extend(_pdfs(inventory, graph, lang, Path(project_dir), templates_dir))
+        found.extend(_pdfs(inventory, graph, lang, Path(project_dir), templates_dir, facts))
     return found
 
 
-def _pdfs(inventory: Inventory, graph: nx.MultiDiGraph, lang: str, project_dir: Path, templates_dir: Path | None) -> Iterator[Download]:
+def _pdfs(inventory: Inventory, graph: nx.MultiDiGraph, lang: str, project_dir: Path, templates_dir: Path | None, facts) -> Iterator[Download]:
     """The policy and the notices as PDF; all notices of a language are rendered together, once, as HTML."""
-    from datamap.lineage.facts import policy_facts
     from datamap.publish.html import policy_html
     from datamap.publish.notices import notices, render_notices
     from datamap.publish.pdf import html_to_pdf
@@ -68,7 +70,7 @@ def _pdfs(inventory: Inventory, graph: nx.MultiDiGraph, lang: str, project_dir: 
             pages.update(render_notices(inventory, graph, lang, templates_dir))
         return pages[name]
 
-    for item in notices(policy_facts(inventory, graph), graph):
+    for item in notices(facts, graph):
         point = item.context.get("point")
         subject = (point.label or {"*": point.provider or point.id}) if point is not None else None
         kind = "consent" if item.name.startswith("consent-") else item.name

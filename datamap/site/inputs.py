@@ -62,16 +62,19 @@ class Inputs:
             return self.everything
         parts: list[str] = [self.context]
         for key in sorted(record):
-            parts.append(key)
-            self._flatten(record[key], parts)
+            value = record[key]
+            if type(value) is list:
+                parts.append(f"{key}[{len(value)}:" + ",".join(self._value(v) for v in value))
+            else:
+                parts.append(f"{key}:{self._value(value)}")
         return digest(*parts)
 
-    def _flatten(self, value, parts: list[str]) -> None:
-        if isinstance(value, str):
-            parts.append(f"{value}={self.node(value)}" if value in self.graph else f"'{value}")
-        elif isinstance(value, (list, tuple)):
-            parts.append(f"[{len(value)}")
-            for v in value:
-                self._flatten(v, parts)
-        else:
-            parts.append(repr(value))
+    def _value(self, value) -> str:
+        if type(value) is str:
+            known = self._nodes.get(value)
+            if known is not None:
+                return f"{value}={known}"
+            return f"{value}={self.node(value)}" if value in self.graph else repr(value)
+        if isinstance(value, (list, tuple)):
+            return f"[{len(value)}:" + ",".join(self._value(v) for v in value) + "]"
+        return repr(value)

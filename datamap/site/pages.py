@@ -22,7 +22,7 @@ import json
 import posixpath
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -36,11 +36,11 @@ from datamap.site.record import MARKER, SVG_MARKER, is_generated  # noqa: F401  
 
 from datamap import language
 from datamap.lineage import graph as g
-from datamap.publish.downloads import downloads
+from datamap.publish.downloads import Download, downloads
 from datamap.errors import DatamapError, TemplateProblem
-from datamap.lineage.facts import processor_rows
+from datamap.lineage.facts import policy_facts, processor_rows
 from datamap.inventory.model import LANGUAGES, Inventory
-from datamap.publish.render import environment, md_escape, render_policy, template_problems
+from datamap.publish.render import environment, md_escape, render_policy_markdown, template_problems
 
 #: a released version's name as it may appear in a URL
 _VERSION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -181,12 +181,21 @@ class Site:
         self.inventory, self.graph, self.project_dir, self.templates_dir = inventory, graph, project_dir, templates_dir
         self.released = released_versions(project_dir)
         self.history = _history(inventory, self.released)
-        self.available = downloads(inventory, graph, project_dir, templates_dir)
         #: digest of the whole inventory and released texts: the input of pages that show all of it
         self.everything = everything or digest(inventory.model_dump_json(), json.dumps(self.released, sort_keys=True))
         self.inputs = Inputs(inventory, graph, self.everything, templates_dir)
         self._renderers: dict[str, _Pages] = {}
         self._lineage: dict[tuple[str, str], dict] = {}
+
+    @cached_property
+    def available(self) -> list[Download]:
+        """The downloads (listing them computes the policy's facts: done only when a page lists them)."""
+        return downloads(self.inventory, self.graph, self.project_dir, self.templates_dir, self.facts)
+
+    @cached_property
+    def facts(self):
+        """The policy's facts, computed once for the policy pages of every language."""
+        return policy_facts(self.inventory, self.graph)
 
     def renderer(self, lang: str) -> _Pages:
         if lang not in self._renderers:
@@ -215,7 +224,7 @@ def policy_pages(site: Site, lang: str) -> Iterator[Page]:
     """The current policy and the frozen text of every released version."""
     def policy() -> str:
         pages = site.renderer(lang)
-        text = Markup(render_policy(site.inventory, site.graph, lang, site.templates_dir))
+        text = Markup(render_policy_markdown(site.facts, lang, site.templates_dir))
         own = [d for d in site.available if d.lang == lang]
         return pages.render("policy", f"{lang}/policy.md", policy=text, history=site.history, downloads=own)
 
