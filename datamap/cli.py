@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Callable
 
 from datamap import __version__
-from datamap.errors import TemplateProblem, UsageError
-from datamap.findings import FORMATTERS, format_text, has_errors
+from datamap.confine import project_dir, project_root
+from datamap.errors import DatamapError, TemplateProblem, UsageError
+from datamap.findings import FORMATTERS, format_text, has_errors, printable
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 DEFAULT_INVENTORY = "inventory"
@@ -28,8 +30,12 @@ def _templates_dir(args) -> Path | None:
         if not path.is_dir():
             raise UsageError(f"templates directory not found: {path}")
         return path
-    sibling = Path(args.inventory).resolve().parent / "templates"
-    return sibling if sibling.is_dir() else None
+    return project_dir(args.inventory, "templates")
+
+
+def _say(message: str) -> None:
+    """One message on standard error, each of its lines with control characters escaped."""
+    sys.stderr.write("".join(printable(line) + "\n" for line in str(message).split("\n")))
 
 
 def _emit(text: str | bytes, output: str | None) -> None:
@@ -57,11 +63,34 @@ def _load(args, extra_checks: Callable | None = None):
 # --- commands ----------------------------------------------------------------------------------
 
 
-def _language_errors(lang: str | None) -> Callable | None:
-    """E401 for each text missing in ``lang``: a document in that language must not fall back to another."""
-    from datamap.inventory.checks import check_language
+def _language_errors(lang: str | None, args=None) -> Callable | None:
+    """E401 for each text missing in ``lang``: a document in that language must not fall back to another.
 
-    return (lambda inventory: check_language(inventory, lang, code="E401")) if lang else None
+    With ``args`` (a command that writes documents), also E801/E803: ``lang`` must be one the project
+    publishes, with templates for each of its regimes.
+    """
+    from datamap.inventory.checks import check_language
+    from datamap.regimes.checks import check_languages
+
+    if not lang:
+        return None
+
+    def check(inventory):
+        if args is not None:
+            unpublished = check_languages(inventory, [lang], _templates_dir(args))
+            if unpublished:  # no document in that language: its missing texts would only bury the reason
+                return unpublished
+        return check_language(inventory, lang, code="E401")
+
+    return check
+
+
+def _language_code(value: str) -> str:
+    from datamap.inventory.model import is_language
+
+    if not is_language(value):
+        raise argparse.ArgumentTypeError(f"'{value}' is not a language code such as en, de or ko")
+    return value
 
 
 def cmd_validate(args) -> int:
@@ -89,7 +118,7 @@ def cmd_render(args) -> int:
     from datamap.lineage.graph import build_graph
     from datamap.publish.render import render_policy, render_processors
 
-    inventory, _, failed = _load(args, _language_errors(args.lang))
+    inventory, _, failed = _load(args, _language_errors(args.lang, args))
     if failed:
         return EXIT_FINDINGS
     graph = build_graph(inventory)
@@ -111,12 +140,13 @@ def cmd_render(args) -> int:
 def _publish(args, inventory, graph, templates) -> int:
     """HTML and PDF: the policy as one page, or every notice into a directory."""
     from datamap.publish.html import policy_html
-    from datamap.publish.notices import render_notices
+    from datamap.lineage import facts_of
     from datamap.output import write_atomic
+    from datamap.regimes.notices import render_all
     from datamap.publish.pdf import PublishError, html_to_pdf
     from datamap.publish.render import default_templates_dir
 
-    project = Path(args.inventory).resolve().parent
+    project = project_root(args.inventory)
     readable = [default_templates_dir(), *([templates] if templates else [])]
     refused: list[str] = []
 
@@ -135,14 +165,14 @@ def _publish(args, inventory, graph, templates) -> int:
             directory = Path(args.output or DEFAULT_NOTICES)
             if directory.exists() and not directory.is_dir():
                 raise UsageError(f"render notices: -o must be a directory: {directory} is a file")
-            outputs = render_notices(inventory, graph, args.lang, templates, pdf=None if args.format == "html" else pdf)
+            outputs = render_all(facts_of(inventory, graph), graph, args.lang, templates, pdf=None if args.format == "html" else pdf)
             for name, content in outputs.items():
                 if args.format == "pdf" and name.endswith(".html"):
                     continue
                 write_atomic(directory / name, content)
                 sys.stdout.write(f"{directory / name}\n")
     except PublishError as e:
-        sys.stderr.write(f"datamap: {e}\n")
+        _say(f"datamap: {e}")
         return EXIT_FINDINGS
     for url in dict.fromkeys(refused):
         sys.stderr.write(f"datamap: warning: did not fetch {url}: only files inside the project are used\n")
@@ -173,21 +203,30 @@ def cmd_build(args) -> int:
     from datamap.site.diagram import DiagramError
     from datamap.errors import DatamapError
     from datamap.findings import Finding
-    from datamap.inventory.model import LANGUAGES
+    from datamap.regimes.checks import check_languages
     from datamap.site.build import build_site
+    from datamap.confine import confined
 
-    inventory, _, failed = _load(args, lambda inv: [f for lang in LANGUAGES for f in check_language(inv, lang)])
+    def languages(inv):
+        found = [f for lang in inv.policy.languages for f in check_language(inv, lang)]
+        return found + check_languages(inv, inv.policy.languages, _templates_dir(args))
+
+    inventory, _, failed = _load(args, languages)
     if failed:
         return EXIT_FINDINGS
-    project = Path(args.inventory).resolve().parent
+    project = project_root(args.inventory)
     site_dir = Path(args.site) if args.site else project / "site"
     try:
+        if not args.site:
+            confined(site_dir, project)
         changes = build_site(inventory, Path(args.inventory), project, site_dir, _templates_dir(args))
     except DiagramError as e:  # Graphviz missing or failing: this machine, not the inventory
-        sys.stderr.write(f"datamap build: {e}\n")
+        _say(f"datamap build: {e}")
         return EXIT_INTERNAL
-    except DatamapError as e:  # an unreadable released text; a PDF that cannot be made here (a missing font)
-        sys.stderr.write(f"datamap build: {e}\n")
+    except UsageError:
+        raise
+    except DatamapError as e:  # an unreadable released text; a PDF that cannot be made here; a target that cannot be written
+        _say(f"datamap build: {e}")
         return EXIT_FINDINGS
     if changes.conflicts:
         findings = [
@@ -203,24 +242,46 @@ def cmd_build(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from datamap.inventory.completeness import check_completeness
+    from datamap.errors import DatamapError
+    from datamap.regimes.checks import check_completeness, check_languages
     from datamap.site.stale import stale_site
+    from datamap.exports.app_labels import check_app_labels
     from datamap.inventory.validate import check_inventory
 
     language = _language_errors(args.lang)
-    inventory, findings = check_inventory(args.inventory, lambda inv: check_completeness(inv) + (language(inv) if language else []))
+
+    def checks(inv):
+        found = check_completeness(inv) + check_app_labels(inv) + check_languages(inv, inv.policy.languages, _templates_dir(args))
+        return found + (language(inv) if language else [])
+
+    inventory, findings = check_inventory(args.inventory, checks)
     if inventory is not None and not has_errors(findings) and not args.no_stale:
-        project = Path(args.inventory).resolve().parent
-        stale = stale_site(inventory, Path(args.inventory), project, _templates_dir(args), f"datamap build {args.inventory}", args.full)
-        if stale is not None and stale.findings:
+        project = project_root(args.inventory)
+        try:
+            stale = stale_site(inventory, Path(args.inventory), project, _templates_dir(args), f"datamap build {args.inventory}", args.full)
+        except DatamapError as e:  # a released text that cannot be read; a template that fails
+            _say(f"datamap check: {e}")
+            return EXIT_FINDINGS
+        if stale is not None:
             # one record per file for machines; one finding for people, unless they ask for the list
             shown = stale.findings + stale.summary() if args.verbose else stale.summary()
-            findings = sorted(findings + (stale.findings if args.format != "text" else shown))
+            findings = sorted(findings + stale.others + (stale.findings if args.format != "text" else shown))
     sys.stdout.write(FORMATTERS[args.format](findings))
     return EXIT_FINDINGS if inventory is None or has_errors(findings, args.strict) else EXIT_OK
 
 
 def cmd_diff(args) -> int:
+    """Exit 1 means "the policy changes": every problem of datamap's input is exit 2 here."""
+    try:
+        return _diff(args)
+    except UsageError:
+        raise
+    except DatamapError as e:
+        _say(f"datamap diff: {e}")
+        return EXIT_USAGE
+
+
+def _diff(args) -> int:
     from datamap.review.diff import report, summarize
     from datamap.review.wording import phrase
     from datamap.lineage.facts import policy_facts
@@ -241,7 +302,7 @@ def cmd_diff(args) -> int:
             try:
                 sides.append((side.label, facts, render_policy_markdown(facts, args.lang, side.templates)))
             except TemplateProblem as e:  # exit 1 would read as "the policy changes"
-                sys.stderr.write(f"datamap diff: {side.label}: {e}\n")
+                _say(f"datamap diff: {side.label}: {e}")
                 return EXIT_USAGE
     (old_label, old_facts, old_text), (new_label, new_facts, new_text) = sides
     changed = old_text != new_text
@@ -275,15 +336,27 @@ def cmd_release(args) -> int:
     for lang in result.skipped_languages:
         sys.stderr.write(f"datamap release: no '{lang}' text frozen: the '{lang}' templates or inventory texts are missing "
                          f"(`datamap validate --lang {lang}` lists the texts)\n")
-    if (Path(args.inventory).resolve().parent / "mkdocs.yml").is_file():
+    if (project_root(args.inventory) / "mkdocs.yml").is_file():
         sys.stdout.write(f"next: datamap build {args.inventory}, to publish the version on the site\n")
     return EXIT_OK
+
+
+def cmd_export(args) -> int:
+    from datamap.exports.commands import export
+
+    return export(args, _load, _language_errors, _emit)
+
+
+def cmd_import(args) -> int:
+    from datamap.exports.commands import import_fides
+
+    return import_fides(args)
 
 
 def cmd_init(args) -> int:
     from datamap.scaffold import scaffold
 
-    for path in scaffold(Path(args.directory), args.name, args.country, args.effective):
+    for path in scaffold(Path(args.directory), args.name, args.country, args.effective, args.regime):
         sys.stdout.write(f"created {path}\n")
     sys.stdout.write(f"next: cd {args.directory} && datamap check\n")
     return EXIT_OK
@@ -309,7 +382,7 @@ def build_parser() -> argparse.ArgumentParser:
     inventory_arg(p)
     p.add_argument("--strict", action="store_true", help="warnings fail the run too")
     p.add_argument("--format", choices=sorted(FORMATTERS), default="text")
-    p.add_argument("--lang", choices=["en", "ko"], help="also require every text in this language (E401)")
+    p.add_argument("--lang", type=_language_code, help="also require every text in this language (E401)")
     p.set_defaults(func=cmd_validate)
 
     p = commands.add_parser("schema", help="print the JSON Schema of inventory files")
@@ -319,7 +392,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("render", help="render the policy, the processor table or the notices")
     p.add_argument("document", choices=["policy", "processors", "notices"])
     inventory_arg(p)
-    p.add_argument("--lang", choices=["en", "ko"], default="en")
+    p.add_argument("--lang", type=_language_code, default="en")
     p.add_argument("--format", default="md", help="policy: md, html, pdf; processors: md, csv, json; notices: html and pdf, or only html or pdf")
     p.add_argument("--templates", metavar="DIR", help="project templates overriding the defaults (default: templates/ beside INV)")
     p.add_argument("--strict", action="store_true", help="warnings fail the run too")
@@ -333,7 +406,7 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--system", metavar="ID")
     which.add_argument("--processor", metavar="ID")
     p.add_argument("--format", choices=["text", "json"], default="text")
-    p.add_argument("--lang", choices=["en", "ko"], default="en")
+    p.add_argument("--lang", type=_language_code, default="en")
     p.add_argument("-o", "--output", metavar="FILE")
     p.set_defaults(func=cmd_graph)
 
@@ -351,15 +424,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-stale", action="store_true", help="do not compare the generated site pages")
     p.add_argument("--full", action="store_true", help="make every site page again and compare, trusting no build record (slower)")
     p.add_argument("-v", "--verbose", action="store_true", help="text format: list every stale generated file, not only their number")
-    p.add_argument("--templates", metavar="DIR", help="project templates overriding the defaults (default: templates/ beside INV)")
-    p.add_argument("--lang", choices=["en", "ko"], help="also require every text in this language (E401)")
+    p.add_argument("--lang", type=_language_code, help="also require every text in this language (E401)")
     p.set_defaults(func=cmd_check)
 
     p = commands.add_parser("diff", help="what changes in the policy between two inventories or git revisions")
     p.add_argument("old", metavar="OLD", help="inventory directory or git revision")
     p.add_argument("new", metavar="NEW", help="inventory directory or git revision")
     p.add_argument("--inventory", default=DEFAULT_INVENTORY, metavar="PATH", help="the inventory's path in git revisions (default: inventory/)")
-    p.add_argument("--lang", choices=["en", "ko"], default="en")
+    p.add_argument("--lang", type=_language_code, default="en")
     p.add_argument("--format", choices=["md", "html"], default="md")
     p.add_argument("--summary-only", action="store_true", help="the plain-language summary without the redline")
     p.add_argument("-o", "--output", metavar="FILE")
@@ -373,32 +445,75 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--templates", metavar="DIR", help="project templates overriding the defaults")
     p.set_defaults(func=cmd_release)
 
+    p = commands.add_parser("export", help="write the records of processing, Fides manifests or app-store privacy labels")
+    p.add_argument("target", choices=["ropa", "fides", "apple", "google"],
+                   help="ropa: record of processing (GDPR Art 30 / PIPA files); fides: Fides manifests; "
+                        "apple: App Privacy details JSON (fastlane); google: Play Console Data safety CSV")
+    inventory_arg(p)
+    p.add_argument("--format", choices=["csv", "xlsx", "md"], default="csv", help="ropa only: the file format (default csv)")
+    p.add_argument("--lang", choices=["en", "ko"], default="en", help="ropa only: en, the GDPR Art 30(1) record; ko, the PIPA personal data file items")
+    p.add_argument("--strict", action="store_true", help="warnings fail the run too")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output (fides: a directory, required)")
+    p.set_defaults(func=cmd_export)
+
+    p = commands.add_parser("import", help="turn another tool's data map into a datamap inventory")
+    p.add_argument("source", choices=["fides"], help="fides: a directory (or file) of Fides YAML manifests")
+    p.add_argument("directory", metavar="DIR", help="the Fides manifests: a directory searched recursively, or one YAML file")
+    p.add_argument("-o", "--output", metavar="INV", default=DEFAULT_INVENTORY, help="inventory directory to write (default: inventory/); must not hold YAML files yet")
+    p.set_defaults(func=cmd_import)
+
     p = commands.add_parser("init", help="scaffold a new inventory project that passes datamap check")
     p.add_argument("directory", metavar="DIR")
     p.add_argument("--name", default="Example Co., Ltd.", help="the organization's legal name")
-    p.add_argument("--country", default="KR", help="ISO 3166 country code of the organization")
+    p.add_argument("--regime", choices=["pipa", "gdpr", "uk_gdpr"], default="pipa", help="the law the example inventory follows (default: pipa)")
+    p.add_argument("--country", help="ISO 3166 country code of the organization (default: the regime's example, KR, DE or GB)")
     p.add_argument("--effective", metavar="YYYY-MM-DD", help="the first policy version's effective date (default: today)")
     p.set_defaults(func=cmd_init)
     return parser
 
 
+def _flush_stdout() -> None:
+    """Flush standard output now, so that a failing write (``> /dev/full``) is reported here."""
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        # nothing more can be written there: let the interpreter's last flush find nothing to write
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):  # a stand-in stdout (tests) has no descriptor
+            pass
+        raise
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run datamap; returns the exit code.
+
+    Problems that are the user's are reported in one line each, never as an internal error: usage (2),
+    templates (1), files that cannot be written or read, standard output that cannot take the output
+    (``> /dev/full``: 2, as the result was not delivered).
+    """
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
-        return args.func(args)
+        code = args.func(args)
+        _flush_stdout()
+        return code
     except UsageError as e:
-        sys.stderr.write(f"{e}\n")
+        _say(str(e))
         return EXIT_USAGE
     except SystemExit as e:  # --help and --version
         return int(e.code or 0) if isinstance(e.code, int) else EXIT_USAGE
-    except TemplateProblem as e:
-        sys.stderr.write(f"datamap: {e}\n")
+    except DatamapError as e:  # a template, a file that leads outside the project: the user's to fix
+        _say(f"datamap: {e}")
         return EXIT_FINDINGS
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as e:  # a full disk, a read-only directory, a path too long: this machine, not datamap
+        where = f" {e.filename}" if e.filename else " the output"
+        _say(f"datamap: cannot write or read{where}: {e.strerror or e}")
+        return EXIT_USAGE
     except Exception as e:  # noqa: BLE001 - the one place that turns bugs into a one-line report
-        sys.stderr.write(f"datamap: internal error: {type(e).__name__}: {e}\n")
+        _say(f"datamap: internal error: {type(e).__name__}: {e}")
         return EXIT_INTERNAL

@@ -23,6 +23,17 @@ CODES: dict[str, str] = {
     "E106": "empty file",
     "E107": "file cannot be read",
     "E108": "no inventory files",
+    "E109": "symlink or path that leads outside the project",
+    "E110": "bidirectional formatting character in inventory text",
+    "E111": "template runs longer than its time limit",
+    "E112": "template uses more memory or output than its limit",
+    "E113": "template recursion without end",
+    "E114": "template file is not UTF-8",
+    "E115": "template file that leads outside its directory or is not a regular file",
+    "E116": "template operation refused by the sandbox",
+    "E118": "generated file name too long for the file system",
+    "E119": "special file or symlink where a generated file belongs",
+    "W109": "temporary file left behind by an interrupted build",
     "E201": "unknown key",
     "E202": "missing required value",
     "E203": "wrong type or invalid value",
@@ -54,11 +65,39 @@ CODES: dict[str, str] = {
     "W506": "web storage with no way to refuse it",
     "W507": "third-party web storage with no provider",
     "E601": "hand-written file where a generated site page belongs",
+    "E900": "item collected by the app with no store data type (app_label)",
+    "E901": "app_label that names no store data type",
+    "E902": "item collected by the app with no data type for the store being exported",
+    "E903": "item collected by the app that serves no purpose",
+    "E904": "purpose using data the app collects with no store_purpose",
+    "E905": "third party receiving data the app collects with no store_purpose",
+    "E907": "app-store label asked for, but no collection point is in_app",
+    "E910": "item with no Fides data category (fides_category)",
+    "E911": "purpose with no Fides data use (fides_use)",
+    "E920": "Fides manifest that cannot be read",
+    "E921": "Fides resource that fideslang rejects",
+    "W900": "app_label on an item the app does not collect",
+    "W920": "Fides fact with no place in the inventory",
+    "W921": "inventory fact Fides does not hold: add it to the imported inventory",
     "E602": "generated site files out of date (one finding for all of them)",
     "E603": "generated file no longer made from the inventory",
     "E701": "generated file out of date: the inventory, templates or datamap changed, or it was edited",
     "E702": "generated file missing",
 }
+
+
+#: control characters (C0, DEL, C1) and bidirectional formatting characters, as they are shown on a terminal
+_SHOWN = {
+    **{code: f"\\x{code:02x}" for code in [*range(0x20), 0x7F, *range(0x80, 0xA0)]},
+    **{ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"},
+    **{code: f"\\u{code:04x}" for code in [0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]},
+}
+
+
+def printable(text: str) -> str:
+    """``text`` with every control and bidirectional formatting character written as an escape (``\\n``,
+    ``\\x1b``, ``\\u202e``): what reaches a terminal is one line that reads as it is."""
+    return text.translate(_SHOWN)
 
 
 @dataclass(frozen=True, order=True)
@@ -81,8 +120,8 @@ class Finding:
 
     def __str__(self) -> str:
         if not self.line:  # a path that does not exist, or a whole file: no position to give
-            return f"{self.file}: {self.code} {self.message}"
-        return f"{self.file}:{self.line}:{self.col}: {self.code} {self.message}"
+            return printable(f"{self.file}: {self.code} {self.message}")
+        return printable(f"{self.file}:{self.line}:{self.col}: {self.code} {self.message}")
 
 
 def has_errors(findings: Iterable[Finding], strict: bool = False) -> bool:
@@ -115,7 +154,11 @@ def format_json(findings: list[Finding]) -> str:
 
 
 def _escape_annotation(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
+
+
+def _escape_property(text: str) -> str:
+    return _escape_annotation(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def format_github(findings: list[Finding]) -> str:
@@ -123,7 +166,7 @@ def format_github(findings: list[Finding]) -> str:
     out = []
     for f in findings:
         position = f",line={f.line},col={f.col}" if f.line else ""
-        props = f"file={f.file}{position},title={f.code}"
+        props = f"file={_escape_property(f.file)}{position},title={f.code}"
         out.append(f"::{f.severity} {props}::{_escape_annotation(f.code + ' ' + f.message)}")
     return "\n".join(out) + ("\n" if out else "")
 

@@ -31,7 +31,10 @@ COUNTRIES = {
     "BE": ("Belgium", "벨기에"), "LU": ("Luxembourg", "룩셈부르크"), "CH": ("Switzerland", "스위스"),
     "SE": ("Sweden", "스웨덴"), "FI": ("Finland", "핀란드"), "DK": ("Denmark", "덴마크"), "NO": ("Norway", "노르웨이"),
     "ES": ("Spain", "스페인"), "IT": ("Italy", "이탈리아"), "PL": ("Poland", "폴란드"), "IL": ("Israel", "이스라엘"),
-    "AE": ("United Arab Emirates", "아랍에미리트"),
+    "AE": ("United Arab Emirates", "아랍에미리트"), "AT": ("Austria", "오스트리아"), "PT": ("Portugal", "포르투갈"),
+    "CZ": ("Czechia", "체코"), "EE": ("Estonia", "에스토니아"), "GR": ("Greece", "그리스"), "HU": ("Hungary", "헝가리"),
+    "IS": ("Iceland", "아이슬란드"), "LI": ("Liechtenstein", "리히텐슈타인"), "RO": ("Romania", "루마니아"),
+    "EU": ("the European Union", "유럽연합"),
 }
 
 

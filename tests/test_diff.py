@@ -200,22 +200,22 @@ remedies:
     result = run("diff", "inv", "new", "--summary-only")
     assert result.code == 1, result.err
     assert [line for line in result.out.splitlines() if line.startswith("- ")] == [
-        "- Articles renumbered: 10 → 11 (Privacy officer), 11 → 13 (Miscellaneous)",
-        "- Article 1 (Items processed): new item: Phone (optional)",
-        "- Article 2 (Collection): collection by form now also collects Phone",
-        "- Article 4 (Retention): new retention rule: Payment records (Phone) kept 5 years",
-        "- Article 4 (Retention): Account kept 3 years instead of until withdrawal",
-        "- Article 8 (Third-party provision): new recipient: Fast Courier (Republic of Korea) receiving Phone for delivery",
+        "- Articles renumbered: 10 → 11 (Privacy officer), 11 → 13 (Changes to the policy)",
+        "- Article 2 (Retention): new retention rule: Payment records (Phone) kept 5 years",
+        "- Article 2 (Retention): Account kept 3 years instead of until withdrawal",
+        "- Article 3 (Items processed): new item: Phone (optional)",
+        "- Article 4 (Collection): collection by form now also collects Phone",
+        "- Article 5 (Third-party provision): new recipient: Fast Courier (Republic of Korea) receiving Phone for delivery",
         "- Article 10 (Cookies and web storage): the policy now needs a section on cookies and web storage",
         "- Article 10 (Cookies and web storage): new web storage: prefs (local storage) for remembering settings",
         "- Article 12 (Remedies): the policy now needs a section on remedies",
         "- Article 12 (Remedies): new remedy body: KISA Privacy Center",
-        "- Article 13 (Miscellaneous): version 1.0 (effective 2025-01-01) becomes version 1.1 (effective 2025-01-01)",
+        "- Article 13 (Changes to the policy): version 1.0 (effective 2025-01-01) becomes version 1.1 (effective 2025-01-01)",
     ]
     backwards = run("diff", "new", "inv", "--summary-only").out
-    assert "- Article 8 (Third-party provision): removed recipient: Fast Courier (Republic of Korea) receiving Phone for delivery" in backwards
+    assert "- Article 5 (Third-party provision): removed recipient: Fast Courier (Republic of Korea) receiving Phone for delivery" in backwards
     assert "- Article 12 (Remedies): this section no longer applies and is removed" in backwards
-    assert "- Article 2 (Collection): collection by form no longer collects Phone" in backwards
+    assert "- Article 4 (Collection): collection by form no longer collects Phone" in backwards
 
 
 def test_outside_a_repository_a_missing_directory_is_a_usage_error(run, tmp_path, monkeypatch):

@@ -121,3 +121,29 @@ def test_every_field_and_fixed_value_has_english_and_korean_words():
         for english, korean in table.values():
             assert english and korean
             assert not re.search(r"[A-Za-z]{2,}", re.sub(r"\{\w+\}|</?(ins|del)>|PIPA|GDPR|URL", "", korean)), korean
+
+
+def test_korean_summary_of_each_kind_of_change(run, minimal):
+    shutil.copytree(minimal, minimal.parent / "new")
+    new = minimal.parent / "new"
+    edit(new / "inventory.yaml", 'version: "1.0"', 'version: "1.1"')
+    edit(new / "inventory.yaml", "items: [email]}", "items: [email, phone]}")
+    (new / "more.yaml").write_text("""
+items:
+  - {id: phone, label: {en: Phone, ko: 전화번호}, required: false, sensitivity: unique_identifier}
+third_parties:
+  - {id: courier, name: {en: Fast Courier, ko: 빠른택배}, country: KR, purpose: {en: delivery, ko: 배송}, items: [phone],
+     retention: {en: until delivery, ko: 배송 완료 시까지}}
+security_measures:
+  - {category: technical, measure: {en: encryption, ko: 암호화}}
+""", encoding="utf-8")
+    result = run("diff", "inv", "new", "--summary-only", "--lang", "ko")
+    lines = [line[2:] for line in result.out.splitlines() if line.startswith("- ")]
+    assert lines == [
+        "제3조(처리하는 개인정보 항목): 새 항목: 전화번호(선택, 고유식별정보)",
+        "제4조(수집 방법): 수집 방법 양식 입력의 수집 항목에 전화번호 추가",
+        "제5조(제3자 제공): 새 제3자: 빠른택배(대한민국): 전화번호 제공, 목적: 배송",
+        "제9조(안전성 확보 조치): 새 안전성 확보 조치: (기술적) 암호화",
+        "제11조(처리방침의 변경): 버전 변경: 1.0(2025년 1월 1일 시행) → 1.1(2025년 1월 1일 시행)",
+    ]
+    assert re.findall(r"[A-Za-z]+", result.out) == ["inv", "new"]  # only the names of the two sides

@@ -1,7 +1,8 @@
 """The hostile-input corpus: every case in tests/hostile/manifest.yaml, run through the command line in a
 temporary project. Whatever the input, datamap gives findings or a usage error, never a traceback; the
-exit code and the finding codes are the ones the manifest expects; no payload is live in any output;
-nothing is written outside the project.
+exit code and the finding codes are the ones the manifest expects, for `validate` and `check` alike; an
+inventory with errors makes `render` and `build` refuse before writing anything; no payload is live in
+any output; nothing is written outside the project.
 
 A case is a YAML file added to a copy of the minimal inventory (``<case>.yaml``), a directory of files
 added to it (``<case>/``; for ``templates/`` cases, the project's English templates), edits of the minimal
@@ -27,14 +28,11 @@ from datamap.cli import main
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 MANIFEST = yaml.safe_load((HOSTILE / "manifest.yaml").read_text(encoding="utf-8"))
 CODE = re.compile(r"(?:^|: )([EW]\d{3}) ", re.M)
-#: the commands every injection case goes through: each must succeed
+#: the commands every injection case goes through, each of which must succeed: the standalone HTML policy,
+#: and the build, which writes every site page (both languages), the diagrams and the downloads
 RENDERS = [
-    ["render", "policy", "inv", "--format", "md", "-o", "out/policy.en.md"],
-    ["render", "policy", "inv", "--lang", "ko", "--format", "md", "-o", "out/policy.ko.md"],
     ["render", "policy", "inv", "--format", "html", "-o", "out/policy.en.html"],
-    ["render", "processors", "inv", "--format", "md", "-o", "out/processors.en.md"],
-    ["render", "processors", "inv", "--format", "csv", "-o", "out/processors.en.csv"],
-    ["render", "notices", "inv", "--format", "html", "-o", "out/notices"],
+    ["render", "policy", "inv", "--lang", "ko", "--format", "html", "-o", "out/policy.ko.html"],
     ["build", "inv"],
 ]
 MARKDOWN_EXTENSIONS = ["admonition", "attr_list", "tables", "toc"]
@@ -106,6 +104,16 @@ def test_hostile_case(entry, tmp_path, monkeypatch, capsys):
     assert sorted(set(CODE.findall(output))) == sorted(entry.get("codes", [])), output
     for line in entry.get("lines", []):
         assert line in output.splitlines(), output
+
+    if "args" not in entry:
+        code, output = run(capsys, ["check", "inv"])
+        assert "Traceback" not in output and "internal error" not in output, output
+        assert code == entry["exit"], output
+        if entry["exit"]:  # an inventory with errors publishes nothing: every writer refuses before writing
+            for args in (["render", "policy", "inv", "-o", "out/policy.md"], ["render", "processors", "inv", "--format", "csv", "-o", "out/p.csv"], ["build", "inv"]):
+                code, output = run(capsys, args)
+                assert code == 1 and "Traceback" not in output and "internal error" not in output, (args, output)
+            assert not (project / "out").exists() and not (project / "site").exists()
 
     if entry.get("live"):
         for args in RENDERS:

@@ -106,4 +106,4 @@ def test_scaffolded_workflow_runs_on_a_pull_request(run, tmp_path, monkeypatch):
         assert result.returncode == 0, (script, result.stdout, result.stderr)
     report = summary.read_text()
     assert report.startswith(f"# Privacy policy changes: {base}")
-    assert "- Article 2 (Collection): collection by sign-up form is now called sign-up\n" in report
+    assert "- Article 4 (Collection): collection by sign-up form is now called sign-up\n" in report

@@ -213,24 +213,26 @@ def test_full_fixture_is_valid_in_both_languages(run):
 
 def test_full_fixture_renders_every_section_in_korean(full_ko):
     headings = re.findall(r"^## 제\d+조\((.+)\)$", full_ko, re.MULTILINE)
+    # the PIPC guideline's order (datamap.lineage.sections), with the officer and the complaints department together
     assert headings == [
-        "처리하는 개인정보의 항목",
-        "개인정보의 수집 방법",
         "개인정보의 처리 목적",
         "개인정보의 처리 및 보유 기간",
-        "개인정보의 안전성 확보 조치",
-        "정보주체와 법정대리인의 권리·의무 및 행사 방법",
-        "개인정보의 파기 절차 및 방법",
+        "처리하는 개인정보의 항목",
+        "개인정보의 수집 방법",
+        "만 14세 미만 아동의 개인정보 처리",
         "개인정보의 제3자 제공",
         "개인정보 처리업무의 위탁",
         "개인정보의 국외 이전",
+        "개인정보의 파기 절차 및 방법",
+        "정보주체와 법정대리인의 권리·의무 및 행사 방법",
+        "개인정보의 안전성 확보 조치",
         "개인정보 자동 수집 장치의 설치·운영 및 거부에 관한 사항",
         "자동화된 결정에 관한 사항",
-        "만 14세 미만 아동의 개인정보 처리",
-        "개인정보 보호책임자",
+        "개인정보 보호책임자 및 고충처리 부서",
         "국내대리인의 지정",
-        "권익침해 구제 방법",
+        "정보주체의 권익침해에 대한 구제방법",
         "기타",
+        "개인정보 처리방침의 변경",
     ]
 
 
@@ -270,7 +272,7 @@ def test_full_fixture_renders_every_section_in_korean(full_ko):
         # items, legal bases, retention
         "3. 휴대전화번호 [선택]\n4. 건강 정보(일일 걸음 수와 심박수) [선택]\n",
         "별도의 동의를 받거나 법령에서 허용하는 경우에만 처리합니다:\n건강 정보.",
-        "5. KCP(결제 처리): 고객의 동의를 받았거나 법령에서 허용하는 경우에 결제 기록을 제공받습니다.",
+        "5. KCP(결제 처리): 정보주체의 동의를 받았거나 법령에서 허용하는 경우에 결제 기록을 제공받습니다.",
         "(「개인정보 보호법」 제15조제1항제6호)",
         "- 보존 근거: 「전자상거래 등에서의 소비자보호에 관한 법률」 시행령 제6조\n- 보존 기간: 거래일로부터 5년\n",
         "- 보관 기간: 수집일로부터 1년 6개월\n",
@@ -293,7 +295,7 @@ def test_full_fixture_renders_in_english_too(run, tmp_path):
     shutil.copytree(FULL, inv)
     result = run("render", "policy", inv, "--lang", "en")
     assert result.code == 0, result.err
-    assert "## Article 10 Transferring personal information abroad" in result.out
+    assert "## Article 8 Transferring personal information abroad" in result.out
     assert "Earlier versions:\n\n- Version 1.0, effective January 15, 2024: first version\n" in result.out
 
 

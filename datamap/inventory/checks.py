@@ -6,7 +6,9 @@ from pydantic import BaseModel
 
 from datamap.findings import Finding
 from datamap.gcpause import paused_gc
-from datamap.inventory.model import ANY_LANGUAGE, LANGUAGES, Inventory
+from datamap.inventory.model import ANY_LANGUAGE, Inventory, is_language
+from datamap.regimes import REGIMES
+from datamap.regimes.checks import check_order
 
 
 def _finding(inventory: Inventory, entity, code: str, message: str, key: str = "id") -> Finding:
@@ -46,6 +48,15 @@ def check_consistency(inventory: Inventory) -> list[Finding]:
         if processor.id not in operated:
             findings.append(_finding(inventory, processor, "W306", f"processor '{processor.id}' operates no system, so no item reaches it"))
 
+    for regime in dict.fromkeys(inventory.policy.regimes):
+        findings += REGIMES[regime].call("consistency", inventory) or []
+    return findings + check_order(inventory)
+
+
+def check_transfers_abroad(inventory: Inventory) -> list[Finding]:
+    """PIPA Art 28-8: every system and third party outside the organization's country says how data goes there."""
+    findings: list[Finding] = []
+    home = inventory.organization.country
     processors = inventory.by_id("processors")
     abroad_without_contact: dict[str, object] = {}
     for system in inventory.systems:
@@ -84,7 +95,8 @@ def check_history(inventory: Inventory) -> list[Finding]:
     return findings
 
 
-_TEXT_KEYS = frozenset(LANGUAGES) | {ANY_LANGUAGE}
+def _is_text(value: dict) -> bool:
+    return bool(value) and all(key == ANY_LANGUAGE or is_language(key) for key in value)
 
 
 def _missing_texts(value, path: tuple, lang: str):
@@ -98,7 +110,7 @@ def _missing_texts(value, path: tuple, lang: str):
     elif isinstance(value, list):
         children = enumerate(value)
     else:
-        if isinstance(value, dict) and value and value.keys() <= _TEXT_KEYS:
+        if isinstance(value, dict) and _is_text(value):
             if lang not in value and ANY_LANGUAGE not in value:
                 yield path
         return
@@ -122,9 +134,9 @@ def check_language(inventory: Inventory, lang: str, code: str = "W401") -> list[
         return f"no '{lang}' text for {where}: add a '{lang}' translation to render in '{lang}'"
 
     findings = []
-    entities = [getattr(inventory, section) for section in ("organization", "policy", "destruction", "children")]
+    entities = [getattr(inventory, section) for section in ("organization", "policy", "destruction", "children", "inactive_accounts")]
     for section in ("items", "collection_points", "purposes", "laws", "retention", "systems", "processors", "third_parties",
-                    "web_storage", "security_measures", "rights_procedures", "automated_decisions", "remedies"):
+                    "web_storage", "security_measures", "rights_procedures", "automated_decisions", "remedies", "clauses"):
         entities += getattr(inventory, section)
     for entity in entities:
         if entity is not None:

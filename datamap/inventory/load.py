@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from datamap.confine import inside, project_root
 from datamap.findings import Finding
 
 try:  # libyaml is almost always there; the pure-Python loader gives the same results, slower
@@ -150,13 +151,26 @@ def display_path(path: Path) -> str:
 
 
 def inventory_files(inv: Path) -> list[Path]:
+    """The YAML files of an inventory directory (symlinks among them, whether or not they stay inside)."""
     if inv.is_file():
         return [inv]
     return sorted(
         p
         for p in inv.rglob("*")
-        if p.suffix in YAML_SUFFIXES and p.is_file() and not any(part.startswith(".") for part in p.relative_to(inv).parts)
+        if p.suffix in YAML_SUFFIXES and (p.is_file() or p.is_symlink()) and not any(part.startswith(".") for part in p.relative_to(inv).parts)
     )
+
+
+def _escaping_links(inv: Path, root: Path) -> list[Path]:
+    """Symlinks under ``inv`` (files or directories, hidden ones aside) that resolve outside ``root``."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(inv):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in sorted(dirnames + filenames):
+            path = Path(dirpath) / name
+            if not name.startswith(".") and path.is_symlink() and not inside(path, root):
+                found.append(path)
+    return sorted(found)
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:
@@ -192,6 +206,39 @@ def _expanded_size(data: Any) -> int | None:
         return total
 
     return size(data)
+
+
+#: bidirectional formatting characters, raw or as YAML escapes: they make text read otherwise than it is
+_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+_BIDI_IN_SOURCE = re.compile(r"[\u202a-\u202e\u2066-\u2069]|\\(?:u|U0000)20(?:2[a-eA-E]|6[6-9])")
+
+
+def _bidi_findings(file: str, text: str, data: Any) -> list[Finding]:
+    """E110 for every key or string value holding a bidirectional formatting character.
+
+    They can make a published sentence display differently from what its source says. The whole text is
+    searched first, so a file without any is not walked.
+    """
+    if not _BIDI_IN_SOURCE.search(text):
+        return []
+    found: list[Finding] = []
+
+    def walk(value: Any, path: tuple) -> None:
+        if isinstance(value, str):
+            if _BIDI.search(value):
+                char = _BIDI.search(value).group()
+                found.append(Finding(file, code="E110", message=f"bidirectional formatting character U+{ord(char):04X} in text: remove it", path=path))
+        elif isinstance(value, dict):
+            for key, child in value.items():
+                if isinstance(key, str) and _BIDI.search(key):
+                    found.append(Finding(file, code="E110", message="bidirectional formatting character in a key: remove it", path=path + (key,), at_key=True))
+                walk(child, path + (key,))
+        elif isinstance(value, list):
+            for index, child in enumerate(value):
+                walk(child, path + (index,))
+
+    walk(data, ())
+    return found
 
 
 def load_file(path: Path) -> tuple[Document | None, list[Finding]]:
@@ -247,6 +294,11 @@ def load_file(path: Path) -> tuple[Document | None, list[Finding]]:
             line, col = _line_col(text, m.start() + (0 if text[m.start()] == "*" else 1))
             what = "recursive alias" if size is None else f"aliases expand to more than {MAX_EXPANDED_NODES:,} nodes"
             return None, findings + [Finding(file, line, col, "E104", f"refused: {what}")]
+    try:
+        findings += _bidi_findings(file, text, data)
+    except RecursionError:
+        findings.append(Finding(file, 1, 1, "E101", "YAML nesting too deep"))
+        return None, findings
     return Document(file, path, data), findings
 
 
@@ -254,10 +306,18 @@ def load_inventory(inv: Path) -> tuple[list[Document], list[Finding]]:
     """Load every YAML file of an inventory directory (or one file), collecting all findings."""
     if not inv.exists():
         return [], [Finding(display_path(inv), 0, 0, "E107", "no such file or directory")]
+    if inv.is_dir() and not inside(inv, project_root(inv)):
+        return [], [Finding(display_path(inv), 0, 0, "E109", "symlink that leads outside the project: not read (the inventory must be inside it)")]
     paths = inventory_files(inv)
+    escaping = _escaping_links(inv, project_root(inv)) if inv.is_dir() else []
+    findings = [
+        Finding(display_path(link), 0, 0, "E109", "symlink that leads outside the project: not read (inventory files must be inside it)")
+        for link in escaping
+    ]
+    paths = [p for p in paths if p not in escaping and p.is_file()]
     if not paths:
-        return [], [Finding(display_path(inv), 0, 0, "E108", "no .yaml or .yml files in this directory")]
-    documents, findings = [], []
+        return [], findings or [Finding(display_path(inv), 0, 0, "E108", "no .yaml or .yml files in this directory")]
+    documents = []
     for path in paths:
         doc, found = load_file(path)
         findings += found

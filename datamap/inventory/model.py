@@ -10,24 +10,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import AfterValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 from datamap.inventory.values import (  # noqa: F401  (re-exported: the model is where types are looked up)
-    ANY_LANGUAGE, LANGUAGES, MAX_STRING, Country, Duration, Email, Label, StorageDuration, Text,
+    ANY_LANGUAGE, LANGUAGE_CODE, LANGUAGES, MAX_STRING, MAX_VERSION_LENGTH, VERSION_PATTERN, Country, Duration, Email, Id, Label,
+    StorageDuration, Text, Version, is_language,
 )
-
-Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", description="lower-case identifier, unique in its section")]
-
-
-class Schema(BaseModel):
-    """Base of every inventory mapping: unknown keys are errors, not silently ignored."""
-
-    model_config = ConfigDict(extra="forbid", populate_by_name=False, str_max_length=MAX_STRING)
-
-
-class Entity(Schema):
-    id: Id
-
+from datamap.inventory.base import Entity, Schema  # noqa: F401  (re-exported)
+from datamap.inventory.policy_parts import (  # noqa: F401  (re-exported)
+    Clause, Department, InactiveAccounts, NoticeChannel, ProcessorRetention, RetentionEvent, RetentionThen,
+)
+from datamap.inventory.store_types import AppleDataType, GoogleDataType, StorePurpose
+from datamap.regimes import REGIMES
 
 # --- organization ------------------------------------------------------------------------------
 
@@ -63,8 +58,32 @@ class DomesticAgent(Schema):
     email: Email
 
 
+class Representative(Schema):
+    """A representative in the EU or the UK of an organization established outside it (GDPR Art 27)."""
+
+    name: Label
+    address: Optional[Text] = None
+    email: Optional[Email] = None
+    phone: Optional[str] = None
+
+
+class Authority(Schema):
+    """The supervisory authority a person may complain to (GDPR Art 77): the lead authority."""
+
+    name: Label
+    address: Optional[Text] = None
+    email: Optional[Email] = None
+    phone: Optional[str] = None
+    website: Optional[str] = None
+
+
 class Organization(Schema):
     name: Label
+    trade_name: Optional[Label] = Field(None, description="the name the organization trades under, when not its legal name")
+    parent: Optional[Label] = Field(None, description="the parent company, when the organization belongs to a group")
+    role: Optional[Literal["controller", "processor", "joint_controller"]] = Field(
+        None, description="whether the organization decides the purposes of the processing (controller) or acts on another's behalf"
+    )
     short_name: Label = Field(description="how the policy refers to the organization, e.g. 'the Company'")
     country: Country
     address: Optional[Text] = None
@@ -75,25 +94,93 @@ class Organization(Schema):
     services: list[Service] = Field(min_length=1)
     privacy_officer: Person
     complaints_department: Optional[Person] = None
+    privacy_department: Optional[Department] = Field(None, description="the department that assists the privacy officer")
+    access_department: Optional[Department] = Field(
+        None, description="the department that receives and handles requests to access personal information (PIPA Art 35)"
+    )
     customer_center: Optional[CustomerCenter] = None
     domestic_agent: Optional[DomesticAgent] = None
+    dpo: Optional[Person] = Field(None, description="data protection officer (GDPR Art 37-39)")
+    dpo_required: Optional[bool] = Field(None, description="whether the law requires the organization to appoint a DPO")
+    eu_representative: Optional[Representative] = None
+    uk_representative: Optional[Representative] = None
+    supervisory_authority: Optional[Authority] = Field(None, description="the lead supervisory authority (GDPR Art 56, 77)")
 
 
 class PolicyVersion(Schema):
-    version: str
+    version: Version
     effective: dt.date
     summary: Optional[Text] = None
 
 
+#: what the policy calls the people whose data it processes
+SubjectTerm = Literal["data_subject", "user", "member", "customer"]
+
+
+def _check_regime(value: str) -> str:
+    if value not in REGIMES:
+        raise PydanticCustomError("regime", "unknown regime '{value}': use one of {known}", {"value": value, "known": ", ".join(REGIMES)})
+    return value
+
+
+def _check_language(value: str) -> str:
+    if not is_language(value):
+        raise PydanticCustomError("language", "'{value}' is not a language code such as en, de or ko", {"value": value})
+    return value
+
+
+RegimeKey = Annotated[
+    str, AfterValidator(_check_regime), WithJsonSchema({"type": "string", "enum": list(REGIMES), "description": "a regime the documents follow"})
+]
+LanguageCode = Annotated[str, AfterValidator(_check_language), Field(description="a language code: en, de, ko, pt-BR")]
+
+
 class Policy(Schema):
-    version: str
+    regimes: list[RegimeKey] = Field(
+        default_factory=lambda: ["pipa"], min_length=1,
+        description="the laws the documents follow: the first shapes the document, each further one adds its own section",
+    )
+    languages: list[LanguageCode] = Field(
+        default_factory=lambda: list(LANGUAGES), min_length=1, description="the languages documents, notices and site pages are published in"
+    )
+    no_special_categories: bool = Field(
+        False, description="the organization declares it processes no special categories of personal data (GDPR Art 9(1))"
+    )
+    no_automated_decisions: bool = Field(
+        False, description="the organization declares it makes no decision based solely on automated processing"
+    )
+    version: Version
     effective: dt.date
     title: Optional[Label] = None
     scope_exclusions: list[Text] = Field(default_factory=list, description="what the policy does not cover")
     history: list[PolicyVersion] = Field(default_factory=list, description="earlier versions, newest first")
+    earlier_versions_url: Optional[str] = Field(None, description="where earlier versions of the policy can be read")
+    subject_term: SubjectTerm = Field(
+        "data_subject", description="what the policy calls the people whose data it processes: 정보주체 (default), 이용자, 회원 or 고객"
+    )
+    preamble: Literal["pipc", "general"] = Field(
+        "pipc", description="'pipc': the PIPC guideline's preamble citing PIPA Article 30; 'general': a preamble citing the privacy laws in general"
+    )
+    sections: Optional[list[str]] = Field(
+        None,
+        description="the policy's own order of sections (keys such as purposes, retention, items, clause:<id>); "
+        "absent: the PIPC guideline's order. Sections with facts that the list leaves out follow the section before them in that order.",
+    )
 
 
 # --- what is collected, where it is kept, who receives it --------------------------------------
+
+
+class AppLabel(Schema):
+    """How an item collected by the app appears in the app stores' privacy labels."""
+
+    apple: Optional[AppleDataType] = Field(None, description="Apple App Privacy data type, e.g. EMAIL_ADDRESS")
+    google: Optional[GoogleDataType] = Field(None, description="Google Play Data safety data type, e.g. PSL_EMAIL")
+    linked: bool = Field(description="linked to the user's identity (Apple: Data Linked to You)")
+    tracking: bool = Field(description="used to track the user across other companies' apps and websites")
+
+
+FidesKey = Annotated[str, Field(pattern=r"^[A-Za-z0-9_.<>-]+$", max_length=200, description="a key of the Fides taxonomy, e.g. user.contact.email")]
 
 
 class Item(Entity):
@@ -104,6 +191,8 @@ class Item(Entity):
     sensitivity: Literal["ordinary", "sensitive", "unique_identifier"] = "ordinary"
     subjects: list[Id] = Field(default_factory=lambda: ["customer"])
     required: bool = True
+    fides_category: Optional[FidesKey] = Field(None, description="the Fides data category the item belongs to (export fides)")
+    app_label: Optional[AppLabel] = Field(None, description="store data types, for items a collection point marks in_app")
 
 
 class CollectionPoint(Entity):
@@ -112,7 +201,10 @@ class CollectionPoint(Entity):
     method: Literal["form", "social_login", "automatic", "offline", "from_third_party"]
     label: Optional[Label] = None
     provider: Optional[str] = Field(None, description="the social-login or source company")
+    source: Optional[Text] = Field(None, description="where data not collected from the person comes from (GDPR Art 14(2)(f))")
+    publicly_accessible: Optional[bool] = Field(None, description="whether that source is publicly accessible")
     items: list[Id] = Field(min_length=1)
+    in_app: bool = Field(False, description="collected by the mobile app: its items go into the app-store privacy labels")
 
 
 class OverseasTransfer(Schema):
@@ -144,6 +236,17 @@ class System(Entity):
     transfer: Optional[OverseasTransfer] = None
 
 
+class Safeguard(Schema):
+    """How a transfer outside the EEA (or the UK) is protected (GDPR Art 44-49)."""
+
+    mechanism: Literal["adequacy", "scc", "bcr", "dpf", "uk_addendum", "idta", "derogation"]
+    regime: Optional[Literal["gdpr", "uk_gdpr"]] = Field(None, description="the regime it serves; absent: every regime the document follows")
+    derogation: Optional[Literal["explicit_consent", "contract", "pre_contract", "public_interest", "legal_claims", "vital_interests"]] = Field(
+        None, description="the Art 49(1) derogation relied on, when the mechanism is 'derogation'"
+    )
+    copy_from: Optional[Text] = Field(None, description="where to obtain a copy of the safeguard, or where it is made available")
+
+
 class SubProcessor(Schema):
     name: Label
     country: Country
@@ -159,6 +262,8 @@ class Processor(Entity):
     contact: Optional[str] = None
     contract: Optional[str] = None
     sub_processors: list[SubProcessor] = Field(default_factory=list)
+    retention: Optional[ProcessorRetention] = Field(None, description="how long the entrustee keeps the data")
+    safeguards: list[Safeguard] = Field(default_factory=list, description="how transfers to it outside the EEA or the UK are protected")
 
 
 class ThirdParty(Entity):
@@ -173,11 +278,18 @@ class ThirdParty(Entity):
     law: Optional[Id] = None
     contact: Optional[str] = None
     transfer: Optional[OverseasTransfer] = None
+    safeguards: list[Safeguard] = Field(default_factory=list, description="how transfers to it outside the EEA or the UK are protected")
+    store_purpose: Optional[StorePurpose] = Field(None, description="why it receives app data, in the app stores' terms (Google: sharing purpose)")
 
 
 class LegalBasis(Schema):
     pipa: Optional[Literal["consent", "contract", "statute", "vital_interest", "legitimate_interest", "public_task"]] = None
-    gdpr: Optional[Literal["6(1)(a)", "6(1)(b)", "6(1)(c)", "6(1)(d)", "6(1)(e)", "6(1)(f)"]] = None
+    gdpr: Optional[Literal["6(1)(a)", "6(1)(b)", "6(1)(c)", "6(1)(d)", "6(1)(e)", "6(1)(f)"]] = Field(
+        None, description="the basis under GDPR Art 6(1), also UK GDPR Art 6(1)"
+    )
+    gdpr_special: Optional[Literal["9(2)(a)", "9(2)(b)", "9(2)(c)", "9(2)(d)", "9(2)(e)", "9(2)(f)", "9(2)(g)", "9(2)(h)", "9(2)(i)", "9(2)(j)"]] = Field(
+        None, description="the condition under GDPR Art 9(2) for special categories of data"
+    )
 
 
 class Purpose(Entity):
@@ -185,6 +297,13 @@ class Purpose(Entity):
     details: list[Text] = Field(default_factory=list)
     legal_basis: Optional[LegalBasis] = None
     marketing: bool = False
+    legitimate_interest: Optional[Text] = Field(None, description="the interest pursued, where the basis is GDPR Art 6(1)(f)")
+    requirement: Optional[Literal["statutory", "contractual", "contract_prerequisite", "none"]] = Field(
+        None, description="whether providing the data is a statutory or contractual requirement (GDPR Art 13(2)(e))"
+    )
+    consequence: Optional[Text] = Field(None, description="what happens if the person does not provide the data")
+    fides_use: Optional[FidesKey] = Field(None, description="the Fides data use the purpose belongs to (export fides)")
+    store_purpose: Optional[StorePurpose] = Field(None, description="the purpose in the app stores' terms (app privacy labels)")
 
 
 class Law(Entity):
@@ -196,9 +315,13 @@ class RetentionRule(Entity):
     records: Label = Field(description="the records this rule keeps, e.g. 'Records of payment'")
     items: list[Id] = Field(min_length=1)
     period: Optional[Duration] = Field(None, description="how long; absent means until the trigger event")
-    trigger: Literal["collection", "withdrawal", "purpose_achieved", "contract_end", "transaction"] = "collection"
+    at_most: bool = Field(False, description="the period is an upper limit ('at most 1 year'), not a fixed term")
+    trigger: RetentionEvent = "collection"
+    then: Optional[RetentionThen] = Field(None, description="compound retention: kept until the trigger event, then this long more")
+    criteria: Optional[Text] = Field(None, description="retention decided by criteria rather than a period")
     law: Optional[Id] = Field(None, description="the statute that requires the period")
     reason: Optional[Text] = None
+    criteria: Optional[Text] = Field(None, description="the criteria that set the period, where no fixed period is given (GDPR Art 13(2)(a))")
 
 
 class WebStorage(Entity):
@@ -209,6 +332,9 @@ class WebStorage(Entity):
     purpose: Text
     duration: Optional[StorageDuration] = None
     how_to_refuse: Optional[Text] = None
+    consent_category: Optional[Literal["strictly_necessary", "preferences", "statistics", "marketing"]] = Field(
+        None, description="the consent category the cookie banner files it under"
+    )
 
 
 class SecurityMeasure(Schema):
@@ -216,7 +342,9 @@ class SecurityMeasure(Schema):
     measure: Text
 
 
-Right = Literal["access", "correction", "deletion", "suspension", "withdrawal_of_consent", "portability", "objection", "automated_decision"]
+Right = Literal[
+    "access", "correction", "deletion", "suspension", "restriction", "withdrawal_of_consent", "portability", "objection", "automated_decision"
+]
 
 
 class RightsProcedure(Entity):
@@ -241,6 +369,7 @@ class Children(Schema):
     collects_under_14: bool
     consent_method: Optional[Text] = None
     representative_items: list[Id] = Field(default_factory=list)
+    age_of_consent: Optional[int] = Field(None, ge=13, le=16, description="the age from which a child's own consent is relied on (GDPR Art 8)")
 
 
 class AutomatedDecision(Entity):
@@ -248,12 +377,15 @@ class AutomatedDecision(Entity):
     criteria: Text
     items: list[Id] = Field(min_length=1)
     how_to_object: Text
+    consequences: Optional[Text] = Field(None, description="the significance and envisaged consequences for the person (GDPR Art 13(2)(f))")
 
 
 class Remedy(Schema):
     name: Label
     phone: Optional[str] = None
     website: Optional[str] = None
+    address: Optional[Text] = Field(None, description="postal address")
+    handles: Optional[Text] = Field(None, description="what the body handles, e.g. 'dispute mediation'")
 
 
 #: sections that are lists of entities, in the order the policy uses them
@@ -271,6 +403,7 @@ LIST_SECTIONS = {
     "rights_procedures": RightsProcedure,
     "automated_decisions": AutomatedDecision,
     "remedies": Remedy,
+    "clauses": Clause,
 }
 #: sections held once in the whole inventory
 SINGLE_SECTIONS = {
@@ -278,8 +411,9 @@ SINGLE_SECTIONS = {
     "policy": Policy,
     "destruction": Destruction,
     "children": Children,
+    "inactive_accounts": InactiveAccounts,
 }
-REQUIRED_SECTIONS = ("organization", "policy", "destruction")
+REQUIRED_SECTIONS = ("organization", "policy")
 
 
 class InventoryFile(Schema):
@@ -291,6 +425,7 @@ class InventoryFile(Schema):
     policy: Optional[Policy] = None
     destruction: Optional[Destruction] = None
     children: Optional[Children] = None
+    inactive_accounts: Optional[InactiveAccounts] = None
     items: list[Item] = Field(default_factory=list)
     collection_points: list[CollectionPoint] = Field(default_factory=list)
     purposes: list[Purpose] = Field(default_factory=list)
@@ -304,6 +439,7 @@ class InventoryFile(Schema):
     rights_procedures: list[RightsProcedure] = Field(default_factory=list)
     automated_decisions: list[AutomatedDecision] = Field(default_factory=list)
     remedies: list[Remedy] = Field(default_factory=list)
+    clauses: list[Clause] = Field(default_factory=list)
 
 
 class Inventory(InventoryFile):
@@ -313,9 +449,10 @@ class Inventory(InventoryFile):
 
     organization: Organization
     policy: Policy
-    destruction: Destruction
     #: where each entity was written: id(entity) -> (file, path)
     _locations: dict = PrivateAttr(default_factory=dict)
+    #: (graph, facts): the documents' facts, computed once per build (datamap.lineage.facts_of)
+    _facts: Any = PrivateAttr(default=None)
 
     def location(self, entity: Any) -> tuple[str, tuple]:
         return self._locations.get(id(entity), ("", ()))

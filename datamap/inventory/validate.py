@@ -131,7 +131,7 @@ _VALUE_CODES = {
     "string_too_long": "E211",
 }
 #: error kinds where text was expected: a value YAML read as something else is reported as such
-_TEXT_KINDS = {"string_type", "text_type", "text_value", "literal_error"}
+_TEXT_KINDS = {"string_type", "text_type", "text_value"}
 
 
 def _is_coerced(value: Any) -> bool:
@@ -271,6 +271,14 @@ def _check_ids_and_references(collected: Collected, findings: list[Finding]) -> 
                 findings.append(Finding(located.file, code="E205", message=f"unknown item '{ref}'{suggest(ref, known['items'])}", path=ref_path))
 
 
+def _regime_sections(policy) -> tuple[str, ...]:
+    """The sections the policy's regimes need besides organization and policy (PIPA: destruction)."""
+    from datamap.regimes import REGIMES
+
+    regimes = policy.regimes if policy is not None else ["pipa"]
+    return tuple(dict.fromkeys(s for key in regimes if key in REGIMES for s in REGIMES[key].required_sections))
+
+
 def build_inventory(documents: list[Document]) -> tuple[Inventory | None, list[Finding]]:
     """Merge and check the documents. Returns no inventory when a required section is unusable."""
     findings: list[Finding] = []
@@ -285,13 +293,14 @@ def build_inventory(documents: list[Document]) -> tuple[Inventory | None, list[F
             findings.append(Finding(extra.file, code="E206", message=f"section '{section}' is already defined in {located[0].file}", path=(section,), at_key=True))
         if located:
             singles[section] = located[0].entity
-    for section in REQUIRED_SECTIONS:
+    required = REQUIRED_SECTIONS + _regime_sections(singles.get("policy"))
+    for section in required:
         if documents and section not in singles and not any(f.path[:1] == (section,) for f in findings):
             where = documents[0].file
             findings.append(Finding(where, 1, 1, "E202", f"missing required section '{section}': no inventory file defines it"))
 
     _check_ids_and_references(collected, findings)
-    if any(section not in singles for section in REQUIRED_SECTIONS):
+    if any(section not in singles for section in required):
         return None, findings
     lists = {section: [located.entity for located in collected.sections[section]] for section in LIST_SECTIONS}
     inventory = Inventory.model_construct(**singles, **lists)
@@ -308,6 +317,7 @@ def check_inventory(inv, extra_checks=None) -> tuple[Inventory | None, list[Find
     from pathlib import Path
 
     from datamap.inventory.checks import check_consistency
+    from datamap.inventory.placement import check_placement
     from datamap.inventory.load import load_inventory, locate
 
     documents, findings = load_inventory(Path(inv))
@@ -315,6 +325,7 @@ def check_inventory(inv, extra_checks=None) -> tuple[Inventory | None, list[Find
     findings += found
     if inventory is not None:
         findings += check_consistency(inventory)
+        findings += check_placement(inventory)
         if extra_checks is not None:
             findings += extra_checks(inventory)
     return inventory, locate(findings, documents)

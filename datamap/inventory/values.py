@@ -1,4 +1,4 @@
-"""Validated value types of the inventory: durations, country codes, email addresses, and text limits.
+"""Validated value types of the inventory: ids, versions, durations, country codes, email addresses, and text limits.
 
 Each type rejects values that would print a false or meaningless statement: a retention period of zero
 days or of a hundred million years, a country code that names no country, an address that cannot
@@ -14,9 +14,49 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+#: the languages a project publishes when ``policy.languages`` does not say
 LANGUAGES = ("en", "ko")
 #: key of a Text that holds language-neutral text (a name written the same in every language)
 ANY_LANGUAGE = "*"
+#: a language code a Text may be keyed by: ISO 639 (en, de, ko), optionally with a region or script (pt-BR)
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
+
+
+def is_language(code: object) -> bool:
+    return isinstance(code, str) and bool(LANGUAGE_CODE.match(code))
+
+# --- ids and versions: they name files and web addresses ---------------------------------------
+
+#: ids name files of the site (``item/<id>.md``, ``consent-<id>.en.pdf``): short enough for any file system
+MAX_ID_LENGTH = 100
+Id = Annotated[
+    str,
+    Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=MAX_ID_LENGTH, description="lower-case identifier, unique in its section"),
+]
+
+#: a policy version names a folder (``versions/<version>/``) and a URL: letters and digits, separated by . _ -
+VERSION_PATTERN = re.compile(r"[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*")
+MAX_VERSION_LENGTH = 40
+
+
+def _check_version(value: str) -> str:
+    if len(value) > MAX_VERSION_LENGTH or not VERSION_PATTERN.fullmatch(value):
+        raise PydanticCustomError(
+            "version",
+            "'{value}' is not a version: letters and digits separated by '.', '_' or '-', at most {limit} characters (such as 1.0 or 2024-01)",
+            {"value": value[:60], "limit": MAX_VERSION_LENGTH},
+        )
+    return value
+
+
+Version = Annotated[
+    str,
+    AfterValidator(_check_version),
+    WithJsonSchema({
+        "type": "string", "pattern": f"^{VERSION_PATTERN.pattern}$", "maxLength": MAX_VERSION_LENGTH,
+        "description": "policy version: letters and digits separated by '.', '_' or '-', e.g. 1.0",
+    }),
+]
 
 # --- durations ----------------------------------------------------------------------------------
 
@@ -77,12 +117,15 @@ def _load_countries() -> dict[str, str]:
 
 #: ISO 3166-1 alpha-2 code -> English short name, for every officially assigned code
 ISO_COUNTRIES = _load_countries()
+#: codes ISO 3166-1 exceptionally reserves that a recipient's location may use: EU, where a notice says only "in the EU"
+RESERVED_COUNTRIES = {"EU": "European Union"}
 
 
 def _check_country(value: str) -> str:
+    """ISO 3166-1 alpha-2, which reserves EU for the European Union (where a recipient says only "in the EU")."""
     if not re.fullmatch(r"[A-Z]{2}", value):
         raise PydanticCustomError("country", "'{value}' is not a two-letter ISO 3166 country code such as KR or US", {"value": _clip(value)})
-    if value not in ISO_COUNTRIES:
+    if value not in ISO_COUNTRIES and value != "EU":
         raise PydanticCustomError("country_unknown", "'{value}' is not an ISO 3166-1 country code: no country has it", {"value": value})
     return value
 
@@ -125,16 +168,16 @@ def _text_validator(limit: int, kind: str):
             value = {ANY_LANGUAGE: value}
         elif isinstance(value, dict):
             for lang, text in value.items():
-                if lang not in LANGUAGES:
+                if not is_language(lang):
                     raise PydanticCustomError(
-                        "text_language", "unknown language '{lang}': text is keyed by {langs}", {"lang": lang, "langs": ", ".join(LANGUAGES)}
+                        "text_language", "'{lang}' is not a language code: text is keyed by codes such as en, de, ko or pt-BR", {"lang": _clip(lang)}
                     )
                 if not isinstance(text, str):
                     raise PydanticCustomError("text_value", "text for '{lang}' must be a string", {"lang": lang, "value": text})
             if not value:
                 raise PydanticCustomError("text_empty", "text needs at least one language")
         else:
-            raise PydanticCustomError("text_type", "expected text: a string, or a mapping of language (en, ko) to string")
+            raise PydanticCustomError("text_type", "expected text: a string, or a mapping of language (en, de, ko...) to string")
         for lang, text in value.items():
             if len(text) > limit:
                 raise PydanticCustomError(
@@ -153,7 +196,7 @@ def _text_schema(limit: int) -> dict:
             {"type": "string", "maxLength": limit},
             {
                 "type": "object",
-                "properties": {lang: {"type": "string", "maxLength": limit} for lang in LANGUAGES},
+                "patternProperties": {LANGUAGE_CODE.pattern: {"type": "string", "maxLength": limit}},
                 "additionalProperties": False,
                 "minProperties": 1,
             },

@@ -1,8 +1,8 @@
 """Stage 4, facts: what each section of the policy must say, derived from the lineage graph.
 
-The result is plain data for the templates; no wording lives here. The order of :data:`SECTIONS`
-is the order of the policy's articles; sections whose facts the inventory does not hold are left out
-and the remaining ones are numbered in turn.
+The result is plain data for the templates; no wording lives here. Which articles the policy has and
+in which order is decided by :mod:`datamap.lineage.sections`; sections whose facts the inventory does
+not hold are left out and the remaining ones are numbered in turn.
 """
 
 from __future__ import annotations
@@ -15,27 +15,8 @@ import networkx as nx
 from datamap.lineage import graph as g
 from datamap.gcpause import paused_gc
 from datamap.inventory.model import Inventory, Item
+from datamap.lineage.sections import SECTIONS, clause_key, number_sections, order_sections  # noqa: F401 - SECTIONS is re-exported
 
-#: policy sections in order; True marks sections every policy has
-SECTIONS: list[tuple[str, bool]] = [
-    ("items", True),
-    ("collection", True),
-    ("purposes", True),
-    ("retention", True),
-    ("security", True),
-    ("rights", True),
-    ("destruction", True),
-    ("third_parties", True),
-    ("processors", True),
-    ("overseas", False),
-    ("web_storage", False),
-    ("automated_decisions", False),
-    ("children", False),
-    ("officer", True),
-    ("domestic_agent", False),
-    ("remedies", False),
-    ("miscellaneous", True),
-]
 SECURITY_CATEGORIES = ("administrative", "technical", "physical")
 #: collection methods whose items the data subject gives us, in the order the policy lists them
 ENTERED = ("form", "social_login", "offline")
@@ -81,6 +62,10 @@ class PolicyFacts:
     automated_decisions: list[tuple[Any, list[Item]]]
     children_items: list[Item] = field(default_factory=list)
     has_marketing: bool = False
+    #: article key ("clause:<id>") -> the custom clause that is that article
+    clause_articles: dict[str, Any] = field(default_factory=dict)
+    #: section key -> custom clauses added as paragraphs at its end
+    clause_paragraphs: dict[str, list] = field(default_factory=dict)
 
 
 def _items(by_id: dict[str, Item], ids) -> list[Item]:
@@ -136,13 +121,14 @@ def _transfers(inventory: Inventory, graph: nx.MultiDiGraph) -> list[Transfer]:
     return transfers
 
 
-def _number_sections(applies: dict[str, bool]) -> dict[str, int]:
-    numbers, n = {}, 0
-    for key, always in SECTIONS:
-        if always or applies.get(key):
-            n += 1
-            numbers[key] = n
-    return numbers
+def _clauses(inventory: Inventory, sections: dict[str, int]) -> tuple[dict, dict]:
+    articles = {clause_key(c.id): c for c in inventory.clauses if c.placement == "article"}
+    last = list(sections)[-1]
+    paragraphs: dict[str, list] = {}
+    for clause in inventory.clauses:
+        if clause.placement == "paragraph":
+            paragraphs.setdefault(clause.after if clause.after in sections else last, []).append(clause)
+    return articles, paragraphs
 
 
 @paused_gc()
@@ -180,10 +166,17 @@ def policy_facts(inventory: Inventory, graph: nx.MultiDiGraph) -> PolicyFacts:
         "children": children is not None and children.collects_under_14,
         "domestic_agent": inventory.organization.domestic_agent is not None,
         "remedies": bool(inventory.remedies),
+        "inactive_accounts": inventory.inactive_accounts is not None,
+        "access_department": inventory.organization.access_department is not None,
+        "miscellaneous": bool(inventory.policy.scope_exclusions) or "miscellaneous" in (inventory.policy.sections or []),
     }
+    sections = number_sections(order_sections(applies, inventory.policy.sections, inventory.clauses))
+    clause_articles, clause_paragraphs = _clauses(inventory, sections)
     return PolicyFacts(
         inventory=inventory,
-        sections=_number_sections(applies),
+        sections=sections,
+        clause_articles=clause_articles,
+        clause_paragraphs=clause_paragraphs,
         items_entered=entered,
         items_generated=generated,
         items_received=received,

@@ -1,7 +1,7 @@
 """The files the docs site offers for download: built by ``datamap build`` into ``site/downloads/``.
 
 Downloads are build outputs, never committed (``site/downloads/`` is ignored by git): the processor
-list as CSV and JSON, the policy and every notice as PDF (:mod:`datamap.publish.pdf`), in each language. The
+list as CSV and JSON, the record of processing (:mod:`datamap.exports.ropa`) as XLSX and CSV, the policy and every notice as PDF (:mod:`datamap.publish.pdf`), in each language. The
 site's pages list them from :func:`downloads`, which only describes them; each is built by calling its
 ``build``.
 """
@@ -14,7 +14,7 @@ from typing import Callable, Iterator
 
 import networkx as nx
 
-from datamap.inventory.model import LANGUAGES, Inventory
+from datamap.inventory.model import Inventory
 from datamap.publish.render import default_templates_dir, render_processors
 
 
@@ -30,27 +30,33 @@ class Download:
     source: Callable[[], str] | None = None
 
 
-def downloads(inventory: Inventory, graph: nx.MultiDiGraph, project_dir: Path, templates_dir: Path | None = None, facts=None) -> list[Download]:
-    """Every download, language by language (``facts``: the policy's facts, when already computed)."""
-    from datamap.lineage.facts import policy_facts
-
-    facts = facts if facts is not None else policy_facts(inventory, graph)
+def downloads(inventory: Inventory, graph: nx.MultiDiGraph, project_dir: Path, templates_dir: Path | None = None) -> list[Download]:
+    """Every download, language by language."""
     found: list[Download] = []
-    for lang in LANGUAGES:
+    for lang in inventory.policy.languages:
         for fmt in ("csv", "json"):
             found.append(Download(
                 f"downloads/processors.{lang}.{fmt}", lang, "processors", None,
                 lambda lang=lang, fmt=fmt: render_processors(inventory, graph, fmt, lang, templates_dir),
             ))
-        found.extend(_pdfs(inventory, graph, lang, Path(project_dir), templates_dir, facts))
+        for fmt in ("xlsx", "csv"):
+            found.append(Download(f"downloads/ropa.{lang}.{fmt}", lang, "ropa", None, lambda lang=lang, fmt=fmt: _ropa(inventory, graph, fmt, lang)))
+        found.extend(_pdfs(inventory, graph, lang, Path(project_dir), templates_dir))
     return found
 
 
-def _pdfs(inventory: Inventory, graph: nx.MultiDiGraph, lang: str, project_dir: Path, templates_dir: Path | None, facts) -> Iterator[Download]:
+def _ropa(inventory: Inventory, graph: nx.MultiDiGraph, fmt: str, lang: str) -> bytes | str:
+    from datamap.exports.ropa import ropa
+
+    return ropa(inventory, graph, fmt, lang)
+
+
+def _pdfs(inventory: Inventory, graph: nx.MultiDiGraph, lang: str, project_dir: Path, templates_dir: Path | None) -> Iterator[Download]:
     """The policy and the notices as PDF; all notices of a language are rendered together, once, as HTML."""
+    from datamap.lineage import facts_of
     from datamap.publish.html import policy_html
-    from datamap.publish.notices import notices, render_notices
     from datamap.publish.pdf import html_to_pdf
+    from datamap.regimes.notices import notice_entries, render_all
 
     def pdf(page: str) -> bytes:
         return html_to_pdf(page, lang, project_dir, [default_templates_dir()])[0]
@@ -64,18 +70,16 @@ def _pdfs(inventory: Inventory, graph: nx.MultiDiGraph, lang: str, project_dir: 
 
     yield Download(f"downloads/policy.{lang}.pdf", lang, "policy", None, lambda: pdf(policy_page()), policy_page)
     pages: dict[str, str | bytes] = {}
+    facts = facts_of(inventory, graph)
 
     def notice_page(name: str) -> str:
         if not pages:
-            pages.update(render_notices(inventory, graph, lang, templates_dir))
+            pages.update(render_all(facts, graph, lang, templates_dir))
         return pages[name]
 
-    for item in notices(facts, graph):
-        point = item.context.get("point")
-        subject = (point.label or {"*": point.provider or point.id}) if point is not None else None
-        kind = "consent" if item.name.startswith("consent-") else item.name
-        page = f"{item.name}.{lang}.html"
+    for entry in notice_entries(facts, graph):
+        page = f"{entry.name}.{lang}.html"
         yield Download(
-            f"downloads/notices/{item.name}.{lang}.pdf", lang, f"notice_{kind}", subject,
+            f"downloads/notices/{entry.name}.{lang}.pdf", lang, f"notice_{entry.kind}", entry.subject,
             lambda page=page: pdf(notice_page(page)), lambda page=page: notice_page(page),
         )

@@ -18,15 +18,14 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-import jinja2
 import markdown
 from markdown.extensions.toc import slugify_unicode
 from markupsafe import Markup
 
 from datamap import language
-from datamap.errors import TemplateProblem
 from datamap.publish.pdf import FONTS
-from datamap.publish.render import environment, render_policy
+from datamap.publish.render import environment, render_policy, template_problems
+from datamap.publish.sandbox import render_bounded
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -108,21 +107,21 @@ def html_document(
     body, headings = markdown_to_html(rest_md)
     titles = [h for h in front_headings + headings if h.level == 1]
     env = environment(lang, templates_dir).overlay(autoescape=True, finalize=None)
-    try:
-        layout = env.get_template(f"{lang}/document.html.j2")
-    except jinja2.TemplateError as e:
-        raise TemplateProblem(f"layout template {lang}/document.html.j2: {e}") from e
-    return layout.render(
-        lang=lang,
-        kind=kind,
-        title=titles[0].text if titles else "",
-        author=author,
-        date=date.isoformat(),
-        fonts=Markup(fonts(lang)),
-        front=Markup(front),
-        body=Markup(body),
-        toc=[h for h in headings if h.level == 2] if toc else [],
-    )
+    name = f"{lang}/document.html.j2"
+    with template_problems(f"layout {name}"):
+        return render_bounded(
+            env.get_template(name),
+            name,
+            lang=lang,
+            kind=kind,
+            title=titles[0].text if titles else "",
+            author=author,
+            date=date.isoformat(),
+            fonts=Markup(fonts(lang)),
+            front=Markup(front),
+            body=Markup(body),
+            toc=[h for h in headings if h.level == 2] if toc else [],
+        )
 
 
 def policy_html(inventory: Inventory, graph: nx.MultiDiGraph, lang: str = "en", templates_dir: Path | None = None) -> str:

@@ -20,6 +20,7 @@ import subprocess
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from datamap.confine import inside
 from datamap.errors import DatamapError
 
 PDF_VARIANT = "pdf/ua-1"
@@ -75,8 +76,7 @@ def _fetcher_class():
             raise ValueError(f"refused to fetch {url}: only files inside the project may be used")
 
         def _inside(self, path: Path) -> bool:
-            path = path.resolve()
-            return any(path == root or root in path.parents for root in self.roots)
+            return any(inside(path, root) for root in self.roots)
 
     return LocalFetcher
 
@@ -147,10 +147,15 @@ def preload() -> None:
 def html_to_pdf(html: str, lang: str, base_dir: Path, roots: list[Path] | None = None) -> tuple[bytes, list[str]]:
     """A PDF of an HTML page, and the URLs it refused to fetch.
 
-    Relative URLs resolve against ``base_dir``; files under it and under ``roots`` may be read.
+    Relative URLs resolve against ``base_dir``; files under it and under ``roots`` may be read. A Korean
+    page gets word joiners first (:mod:`datamap.publish.hangul`), so that its lines break only between words.
     """
     global _worker
     check_fonts(lang)
+    if lang == "ko":
+        from datamap.publish.hangul import join_words
+
+        html = join_words(html)
     job = (html, str(base_dir), [str(root) for root in roots or []])
     if _worker is not None:
         try:

@@ -7,8 +7,6 @@ environment. Every value a template inserts is escaped for Markdown unless it is
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from contextlib import contextmanager
@@ -17,14 +15,17 @@ from pathlib import Path
 
 import jinja2
 import networkx as nx
-from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from datamap import language
 from datamap.errors import TemplateProblem
-from datamap.lineage.facts import PolicyFacts, policy_facts, processor_rows
+from datamap.lineage import facts_of
+from datamap.lineage.facts import PolicyFacts, processor_rows
 from datamap.gcpause import paused_gc
 from datamap.inventory.model import ANY_LANGUAGE, Inventory
+from datamap.publish.cells import csv_text
+from datamap.publish.sandbox import BoundedEnvironment, ConfinedLoader, bounded, render_bounded
+from datamap.regimes import REGIMES
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|>#])")
 _ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
@@ -44,6 +45,17 @@ def md_escape(value: str) -> str:
     value = value.replace("<", "&lt;")
     value = _MD_SPECIAL.sub(r"\\\1", value)
     return " ".join(value.split())
+
+
+_LINKABLE = re.compile(r"https?://[A-Za-z0-9.-]+(?:/[A-Za-z0-9._~%/?#=&+,;:@!$'*-]*)?")
+
+
+def autolink(value: str) -> Markup:
+    """A web address as a Markdown autolink (clickable in HTML and PDF); anything else as escaped text."""
+    value = str(value)
+    if _LINKABLE.fullmatch(value):
+        return Markup(f"<{value}>")
+    return Markup(md_escape(value))
 
 
 def _finalize(value):
@@ -72,19 +84,25 @@ def _capfirst(value: str) -> str:
     return value[:1].upper() + value[1:]
 
 
-_BYTECODE_CACHE = jinja2.FileSystemBytecodeCache()
+#: compiled code depends on the operators the sandbox intercepts: kept apart from other Jinja caches
+_BYTECODE_CACHE = jinja2.FileSystemBytecodeCache(pattern="__datamap_bounded_%s.cache")
+#: template roots of regimes whose templates are also found by bare ``<lang>/...`` names (PIPA's, from before
+#: regimes): the loader searches them too, so that moving PIPA's templates is a change of its template root
+_BARE_ROOTS = tuple(dict.fromkeys(r.template_root for r in REGIMES.values() if r.bare_names and r.template_root))
 
 
-def environment(lang: str, templates_dir: Path | None = None) -> SandboxedEnvironment:
+def environment(lang: str, templates_dir: Path | None = None) -> BoundedEnvironment:
     """The template environment of one language and project.
 
     Compiled templates are kept in Jinja's bytecode cache (a per-user directory, keyed by each template's
     source, rebuilt when missing), so a template is compiled once, not on every run.
     """
-    search = [str(templates_dir)] if templates_dir and Path(templates_dir).is_dir() else []
-    search.append(str(default_templates_dir()))
-    env = SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(search),
+    search = []
+    for root in ([Path(templates_dir)] if templates_dir and Path(templates_dir).is_dir() else []) + [default_templates_dir()]:
+        search.append(str(root))
+        search += [str(root / folder) for folder in _BARE_ROOTS]
+    env = BoundedEnvironment(
+        loader=ConfinedLoader(search),
         undefined=jinja2.StrictUndefined,
         finalize=_finalize,
         trim_blocks=True,
@@ -104,6 +122,7 @@ def environment(lang: str, templates_dir: Path | None = None) -> SandboxedEnviro
         capfirst=_capfirst,
         extract_from=lambda key, mapping: mapping[key],
         md=lambda value: Markup(md_escape(str(value))),
+        autolink=autolink,
     )
     env.globals["lang"] = lang
     return env
@@ -111,9 +130,13 @@ def environment(lang: str, templates_dir: Path | None = None) -> SandboxedEnviro
 
 @contextmanager
 def template_problems(name: str):
-    """Template errors (a project's own overriding templates among them) as one-line TemplateProblems."""
+    """Template errors (a project's own overriding templates among them) as one-line TemplateProblems.
+
+    The block runs under the sandbox's watchdog (:func:`datamap.publish.sandbox.bounded`).
+    """
     try:
-        yield
+        with bounded(name):
+            yield
     except jinja2.TemplateNotFound as e:
         raise TemplateProblem(f"template not found: {e.name}") from e
     except jinja2.TemplateSyntaxError as e:
@@ -123,17 +146,25 @@ def template_problems(name: str):
 
 
 def render_template(name: str, lang: str, templates_dir: Path | None = None, **context) -> str:
-    with template_problems(f"{lang}/{name}"):
-        return environment(lang, templates_dir).get_template(f"{lang}/{name}").render(**context)
+    return render_path(f"{lang}/{name}", lang, templates_dir, **context)
+
+
+def render_path(path: str, lang: str, templates_dir: Path | None = None, **context) -> str:
+    """Render the template at ``path`` (a regime's ``<root>/<lang>/<name>``) in ``lang``."""
+    with template_problems(path):
+        return render_bounded(environment(lang, templates_dir).get_template(path), path, **context)
 
 
 @paused_gc()
 def render_policy_markdown(facts: PolicyFacts, lang: str, templates_dir: Path | None = None) -> str:
-    return render_template("policy.md.j2", lang, templates_dir, facts=facts, inv=facts.inventory)
+    """The policy of the inventory's regimes: the first shapes it, each further one adds its section."""
+    from datamap.regimes.document import render_document
+
+    return render_document(facts, lang, templates_dir)
 
 
 def render_policy(inventory: Inventory, graph: nx.MultiDiGraph, lang: str = "en", templates_dir: Path | None = None) -> str:
-    return render_policy_markdown(policy_facts(inventory, graph), lang, templates_dir)
+    return render_policy_markdown(facts_of(inventory, graph), lang, templates_dir)
 
 
 # --- the processor table -----------------------------------------------------------------------
@@ -165,14 +196,17 @@ def processor_records(inventory: Inventory, graph: nx.MultiDiGraph, lang: str) -
 
 def render_processors(inventory: Inventory, graph: nx.MultiDiGraph, fmt: str, lang: str = "en", templates_dir: Path | None = None) -> str:
     if fmt == "md":
-        return render_template("processors.md.j2", lang, templates_dir, rows=processor_rows(inventory, graph), inv=inventory)
+        from datamap.regimes import regimes_of
+
+        name = regimes_of(inventory)[0].template(lang, "processors.md.j2")
+        with template_problems(name):  # the first regime's list, else the language's (PIPA's entrustees)
+            template = environment(lang, templates_dir).select_template([name, f"{lang}/processors.md.j2"])
+            return template.render(rows=processor_rows(inventory, graph), inv=inventory)
     records = processor_records(inventory, graph, lang)
     if fmt == "json":
         return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["id", "name", "country", "items", "tasks", "sub_processors", "overseas", "contact", "contract"])
+    rows = []
     for r in records:
         subs = "; ".join(f"{s['name']} ({s['country']}): {s['task']}" for s in r["sub_processors"])
-        writer.writerow([r["id"], r["name"], r["country"], "; ".join(r["items"]), "; ".join(r["tasks"]), subs, str(r["overseas"]).lower(), r["contact"] or "", r["contract"] or ""])
-    return out.getvalue()
+        rows.append([r["id"], r["name"], r["country"], "; ".join(r["items"]), "; ".join(r["tasks"]), subs, str(r["overseas"]).lower(), r["contact"] or "", r["contract"] or ""])
+    return csv_text(["id", "name", "country", "items", "tasks", "sub_processors", "overseas", "contact", "contract"], rows)

@@ -11,9 +11,10 @@ import datetime as dt
 from typing import Callable, Iterable
 
 from datamap import language
-from datamap.lineage.facts import SECTIONS, PolicyFacts
+from datamap.lineage.facts import PolicyFacts
+from datamap.lineage.sections import CLAUSE_PREFIX
 from datamap.review.changes import field_changes
-from datamap.review.wording import phrase, section_title, value_word, what
+from datamap.review.wording import PHRASES, phrase, section_title, value_word, what
 
 
 class Summary:
@@ -23,11 +24,18 @@ class Summary:
         self.old, self.new, self.lang = old, new, lang
         self.lines: list[tuple[int, str]] = []
         self._items = {**old.inventory.by_id("items"), **new.inventory.by_id("items")}
+        #: the regime that shapes the new document: PIPA numbers its articles, the GDPR notice has plain headings
+        self.regime = new.inventory.policy.regimes[0]
+
+    def what(self, kind: str) -> str:
+        return what(kind, self.lang, self.regime)
 
     def t(self, value) -> str:
         return language.text(value, self.lang)
 
     def say(self, key: str, **fields) -> str:
+        if self.regime != "pipa" and f"gdpr_{key}" in PHRASES:  # the GDPR notice's words: processor, not entrustee
+            key = f"gdpr_{key}"
         return phrase(key, self.lang, **fields)
 
     def word(self, value: str) -> str:
@@ -43,16 +51,21 @@ class Summary:
         return language.country(code, self.lang)
 
     def add(self, section: str, text: str) -> None:
-        number = self.new.sections.get(section) or self.old.sections.get(section)
-        title = section_title(section, self.lang)
+        number = (self.new.sections.get(section) or self.old.sections.get(section)) if self.regime == "pipa" else None
+        title = self._clause_title(section) or section_title(section, self.lang, self.regime)
         if number:
             self.lines.append((number, self.say("article", number=number, title=title, text=text)))
         else:
             self.lines.append((0, self.say("unnumbered", title=title, text=text)))
 
+    def _clause_title(self, section: str) -> str | None:
+        """A custom clause of its own is named by its title."""
+        clause = self.new.clause_articles.get(section) or self.old.clause_articles.get(section)
+        return self.t(clause.title) if clause is not None else None
+
     def fields(self, section: str, kind: str, name: str, old, new, skip=frozenset()) -> None:
         """A line for every other field of the entity that changes (see :mod:`datamap.review.changes`)."""
-        subject = f"{what(kind, self.lang)} {name}".strip()
+        subject = f"{self.what(kind)} {name}".strip()
         for text in field_changes(self, subject, old, new, skip):
             self.add(section, text)
 
@@ -71,10 +84,10 @@ def _compare(s: Summary, section: str, old: dict, new: dict, kind: str, describe
     """Report entities added to, removed from and changed in one section, compared by key."""
     for key, (entity, extra) in new.items():
         if key not in old:
-            s.add(section, s.say("new", what=what(kind, s.lang), text=describe(entity, extra)))
+            s.add(section, s.say("new", what=s.what(kind), text=describe(entity, extra)))
     for key, (entity, extra) in old.items():
         if key not in new:
-            s.add(section, s.say("removed", what=what(kind, s.lang), text=describe(entity, extra)))
+            s.add(section, s.say("removed", what=s.what(kind), text=describe(entity, extra)))
     for key in [k for k in new if k in old and changes]:
         for text in changes(old[key], new[key]):
             s.add(section, text)
@@ -95,14 +108,19 @@ def _item_changes(s: Summary, name: str, old_items, new_items, verb: str = "rece
 
 
 def _sections(s: Summary) -> None:
+    if s.regime != "pipa":
+        return  # the numbered articles are PIPA's; other regimes' documents have plain headings
     old, new = s.old.sections, s.new.sections
-    for key, _ in SECTIONS:
+    keys = list(dict.fromkeys([*new, *old]))
+    for key in keys:
+        if key.startswith(CLAUSE_PREFIX):
+            continue  # custom clauses are summarized with their text
         if key in new and key not in old:
             title = section_title(key, s.lang)
             s.add(key, s.say("section_added", title=title, title_lower=title.lower()))
         elif key in old and key not in new:
             s.add(key, s.say("section_removed"))
-    moved = [s.say("move", old=old[k], new=new[k], title=section_title(k, s.lang)) for k, _ in SECTIONS if k in old and k in new and old[k] != new[k]]
+    moved = [s.say("move", old=old[k], new=new[k], title=section_title(k, s.lang)) for k in keys if k in old and k in new and old[k] != new[k]]
     if moved:
         s.lines.append((0, s.say("renumbered", moves=", ".join(moved))))
 
@@ -118,7 +136,7 @@ def _items(s: Summary) -> None:
         (old, _), (new, _) = a, b
         out = []
         if s.t(old.label) != s.t(new.label):
-            out.append(s.say("renamed", what=what("items", s.lang), old=s.t(old.label), new=s.t(new.label)))
+            out.append(s.say("renamed", what=s.what("items"), old=s.t(old.label), new=s.t(new.label)))
         if old.required != new.required:
             out.append(s.say("item_now", label=s.t(new.label), state=s.word("mandatory" if new.required else "optional")))
         if old.sensitivity != new.sensitivity:
@@ -165,7 +183,11 @@ def _retention(s: Summary) -> None:
         return _by_id(rows)
 
     def period(rule):
-        return language.duration(rule.period, s.lang) if rule.period else s.say("until", trigger=s.word(rule.trigger))
+        if rule.criteria and not rule.period:
+            return s.say("by_criteria", criteria=s.t(rule.criteria))
+        text = language.duration(rule.period, s.lang) if rule.period else s.say("until", trigger=s.word(rule.trigger))
+        text = s.say("at_most", period=text) if rule.at_most else text
+        return s.say("then_more", first=text, period=language.duration(rule.then.period, s.lang)) if rule.then else text
 
     def law(facts, law_id):
         found = facts.inventory.by_id("laws").get(law_id) if law_id else None
@@ -228,6 +250,11 @@ def _recipients(s: Summary) -> None:
     )
 
     def transfers(facts):
+        if s.regime != "pipa":  # transfers outside the EEA (or the UK), not outside the organization's country
+            from datamap.regimes.gdpr.facts import gdpr_facts
+
+            found = gdpr_facts(facts, [k for k in facts.inventory.policy.regimes if k != "pipa"]).transfers
+            return {(t.regime, t.kind, t.recipient.id, t.country): (t, None) for t in found}
         return {(t.kind, getattr(t.recipient, "id", "self"), t.country): (t, None) for t in facts.transfers}
 
     def transfer_changes(a, b):
@@ -277,19 +304,21 @@ def _simple_lists(s: Summary) -> None:
              compare_fields("security", "security_measures", measure))
 
     org_old, org_new = old.organization, new.organization
-    s.fields("officer", "organization", "", org_old, org_new,
-             skip=set(type(org_new).model_fields) - {"privacy_officer", "complaints_department", "customer_center"})
+    officer = {"privacy_officer", "complaints_department", "customer_center", "privacy_department"}
+    s.fields("officer", "organization", "", org_old, org_new, skip=set(type(org_new).model_fields) - officer)
+    s.fields("access_department", "organization", "", org_old, org_new, skip=set(type(org_new).model_fields) - {"access_department"})
     if org_old.domestic_agent and org_new.domestic_agent:
         s.fields("domestic_agent", "organization", "", org_old, org_new, skip=set(type(org_new).model_fields) - {"domestic_agent"})
-    s.fields("organization", "organization", "", org_old, org_new,
-             skip={"privacy_officer", "complaints_department", "customer_center", "domestic_agent"})
-    s.fields("destruction", "destruction", "", old.destruction, new.destruction)
+    s.fields("organization", "organization", "", org_old, org_new, skip=officer | {"domestic_agent", "access_department"})
+    if old.destruction is not None and new.destruction is not None:  # a GDPR inventory has none
+        s.fields("destruction", "destruction", "", old.destruction, new.destruction)
     if old.children is not None and new.children is not None:
         s.fields("children", "children", "", old.children, new.children)
-    s.fields("miscellaneous", "policy", "", old.policy, new.policy, skip={"version", "effective", "history"})
+    changes = "changes" if "changes" in s.new.sections else "miscellaneous"
+    s.fields(changes, "policy", "", old.policy, new.policy, skip={"version", "effective", "history"})
     if (old.policy.version, old.policy.effective) != (new.policy.version, new.policy.effective):
         day = (lambda d: language.date(d, s.lang)) if s.lang == "ko" else dt.date.isoformat
-        s.add("miscellaneous", s.say("version", old=old.policy.version, old_date=day(old.policy.effective),
+        s.add(changes, s.say("version", old=old.policy.version, old_date=day(old.policy.effective),
                                      new=new.policy.version, new_date=day(new.policy.effective)))
 
 
@@ -297,7 +326,9 @@ def summarize(old: PolicyFacts, new: PolicyFacts, lang: str = "en") -> list[str]
     """Plain-language lines saying what changes in the published policy, in the order of its articles."""
     s = Summary(old, new, lang)
     _sections(s)
-    for step in (_items, _collection, _purposes, _retention, _recipients, _simple_lists):
+    from datamap.review import diff_layout
+
+    for step in (_items, _collection, _purposes, _retention, _recipients, _simple_lists, *diff_layout.STEPS):
         step(s)
     return list(dict.fromkeys(text for _, text in sorted(s.lines, key=lambda line: line[0])))
 

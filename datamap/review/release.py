@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,8 @@ from pathlib import Path
 import yaml
 
 from datamap.errors import UsageError
-from datamap.inventory.model import LANGUAGES, Policy
+from datamap.confine import confined, project_root
+from datamap.inventory.model import MAX_VERSION_LENGTH, VERSION_PATTERN, Policy
 from datamap.output import write_atomic
 
 VERSIONS_DIR = "versions"
@@ -149,20 +151,19 @@ def _texts_renderer(inventory_dir: Path, templates: Path | None):
     from datamap.inventory.checks import check_language
     from datamap.findings import format_text, has_errors
     from datamap.lineage.graph import build_graph
-    from datamap.publish.render import default_templates_dir, render_policy
+    from datamap.publish.render import render_policy
     from datamap.inventory.validate import check_inventory
+    from datamap.regimes.checks import missing_templates
 
     edited = []
 
     def render(lang: str) -> str | None:
-        if not any((d / lang / "policy.md.j2").is_file() for d in (templates, default_templates_dir()) if d):
-            return None
         if not edited:
             inventory, findings = check_inventory(inventory_dir)
             if inventory is None or has_errors(findings):
                 raise UsageError("the edited inventory does not validate; it was left unchanged:\n" + format_text(findings))
             edited.append(inventory)
-        if check_language(edited[0], lang, code="E401"):
+        if missing_templates(edited[0], lang, templates) or check_language(edited[0], lang, code="E401"):
             return None
         return render_policy(edited[0], build_graph(edited[0]), lang, templates)
 
@@ -179,31 +180,37 @@ def release(inventory, inventory_dir: Path, effective: dt.date, version: str | N
     """
     render = _texts_renderer(inventory_dir, templates)
     policy = inventory.policy
-    frozen_root = Path(inventory_dir).resolve().parent / VERSIONS_DIR
+    if version is not None and (len(version) > MAX_VERSION_LENGTH or not VERSION_PATTERN.fullmatch(version)):
+        raise UsageError(f"--version: {version!r} is not a version: letters and digits separated by '.', '_' or '-' "
+                         f"(at most {MAX_VERSION_LENGTH} characters), such as 1.1 or 2024-01")
+    project = project_root(inventory_dir)
+    frozen_root = confined(project / VERSIONS_DIR, project)
     version, record_current = choose_version(policy, frozen_root, effective, version, today or dt.date.today())
     earlier = (policy.version, policy.effective) if record_current else None
     last = max([v.effective for v in policy.history] + ([policy.effective] if record_current else []), default=None)
     if last is not None and effective < last:
         raise UsageError(f"the effective date {effective} is before that of the last release ({last})")
-    frozen = frozen_root / version
-    if frozen.exists():
+    frozen = confined(frozen_root / version, project)
+    if frozen.exists() or frozen.is_symlink():
         raise UsageError(f"{frozen} already exists")
 
     file, _ = inventory.location(policy)
     path = Path(file)
+    if path.is_symlink():  # a symlink inside the project (load refuses others): its target is edited
+        path = Path(os.path.relpath(os.path.realpath(confined(path, project))))
     original = path.read_text(encoding="utf-8-sig")
-    write_atomic(path, edit_policy_text(original, version, effective, summary, earlier))
+    write_atomic(path, edit_policy_text(original, version, effective, summary, earlier), project)
     result = Released(version, path, superseded=earlier)
     try:
-        texts = {lang: render(lang) for lang in LANGUAGES}
+        texts = {lang: render(lang) for lang in inventory.policy.languages}
     except BaseException:
-        write_atomic(path, original)
+        write_atomic(path, original, project)
         raise
     for lang, text in texts.items():
         if text is None:
             result.skipped_languages.append(lang)
             continue
         out = frozen / f"policy.{lang}.md"
-        write_atomic(out, text)
+        write_atomic(out, text, project)
         result.texts.append(out)
     return result

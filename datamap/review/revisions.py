@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from datamap.confine import Escape, project_dir
 from datamap.errors import UsageError
 
 
@@ -59,7 +60,10 @@ def _extract(repo: Path, commit: str, path: str, into: Path) -> bool:
     if data is None:
         return False
     with tarfile.open(fileobj=io.BytesIO(data)) as tar:
-        tar.extractall(into, filter="data")
+        try:
+            tar.extractall(into, filter="data")
+        except tarfile.FilterError as e:  # a symlink to an absolute path or out of the revision's tree
+            raise Escape(f"{commit[:12]}:{e.tarinfo.name}", "the project") from None
     return True
 
 
@@ -69,8 +73,7 @@ def resolve(name: str, inventory: str, cwd: Path | None = None) -> Iterator[Side
     cwd = Path(cwd or Path.cwd())
     path = cwd / name
     if path.is_dir():
-        templates = path.resolve().parent / "templates"
-        yield Side(name, path, templates if templates.is_dir() else None)
+        yield Side(name, path, project_dir(path, "templates"))
         return
     repo, relative = _repo_path(name, Path(inventory), cwd)
     commit = _git(["rev-parse", "--verify", "--quiet", f"{name}^{{commit}}"], repo)

@@ -21,14 +21,14 @@ PHRASES: dict[str, tuple[str, str]] = {
     "field_changed": ("{subject}: {field} changes from {old} to {new}", "{subject}의 {field}: {old} → {new}"),
     "field_added": ("{subject}: {field} is now {new}", "{subject}의 {field}: {new}(신설)"),
     "field_removed": ("{subject}: {field} ({old}) is removed", "{subject}의 {field}: {old}(삭제)"),
-    "renamed": ("{what} {old} is now called {new}", "{what} {old}의 명칭이 {new}(으)로 바뀝니다"),
+    "renamed": ("{what} {old} is now called {new}", "{what} 명칭 변경: {old} → {new}"),
     "item_described": ("{label}{flags}", "{label}{flags}"),
     "flags": (" ({flags})", "({flags})"),
     "item_now": ("item {label} is now {state}", "항목 {label}: 이제 {state}"),
     "point": ("{name}, collecting {labels}", "{name}: {labels} 수집"),
-    "collection_renamed": ("collection by {old} is now called {new}", "수집 방법 {old}의 명칭이 {new}(으)로 바뀝니다"),
-    "purpose_renamed": ("purpose {old} is now {new}", "목적 {old}의 명칭이 {new}(으)로 바뀝니다"),
-    "collection_by": ("collection by {name}", "{name}을(를) 통한 수집"),
+    "collection_renamed": ("collection by {old} is now called {new}", "수집 방법 명칭 변경: {old} → {new}"),
+    "purpose_renamed": ("purpose {old} is now {new}", "목적 명칭 변경: {old} → {new}"),
+    "collection_by": ("collection by {name}", "수집 방법 {name}"),
     "purpose_described": ("{title} (using {labels})", "{title}({labels} 이용)"),
     "purpose_marketing": ("purpose {title} is now marketing", "목적 {title}: 이제 마케팅 목적"),
     "purpose_not_marketing": ("purpose {title} is no longer marketing", "목적 {title}: 더 이상 마케팅 목적이 아님"),
@@ -44,6 +44,11 @@ PHRASES: dict[str, tuple[str, str]] = {
     "re_entrusts": ("{name} re-entrusts {task} to {sub} ({country})", "{name}: {sub}({country})에 {task} 재위탁"),
     "stops_re_entrusting": ("{name} no longer re-entrusts {task} to {sub} ({country})", "{name}: {sub}({country})에 대한 {task} 재위탁 종료"),
     "entrustee_named": ("entrustee {name}", "수탁자 {name}"),
+    "gdpr_entrustee_named": ("processor {name}", "수탁자 {name}"),
+    "gdpr_entrusted_with": ("{name} does for us: {tasks}", "{name}의 처리 업무: {tasks}"),
+    "gdpr_re_entrusts": ("{name} uses {sub} ({country}) for {task}", "{name}: {sub}({country})에 {task} 재위탁"),
+    "gdpr_stops_re_entrusting": ("{name} no longer uses {sub} ({country}) for {task}", "{name}: {sub}({country})에 대한 {task} 재위탁 종료"),
+    "gdpr_transfer_named": ("the transfer to {name} in {country}", "{country} {name}에 대한 역외 이전"),
     "recipient_named": ("recipient {name}", "제3자 {name}"),
     "purpose_named": ("purpose {title}", "목적 {title}"),
     "transfer_described": ("{labels} to {name} in {country}", "{country} {name}에 {labels} 이전"),
@@ -52,10 +57,23 @@ PHRASES: dict[str, tuple[str, str]] = {
     "decision_described": ("{name} using {labels}", "{name}: {labels} 이용"),
     "measure_described": ("({category}) {measure}", "({category}) {measure}"),
     "version": ("version {old} (effective {old_date}) becomes version {new} (effective {new_date})",
-                "버전 {old}({old_date} 시행)이 버전 {new}({new_date} 시행)(으)로 바뀝니다"),
+                "버전 변경: {old}({old_date} 시행) → {new}({new_date} 시행)"),
     "none": ("none", "없음"),
     "yes": ("yes", "예"),
     "no": ("no", "아니요"),
+    "by_criteria": ("by the criteria: {criteria}", "다음 기준에 따라: {criteria}"),
+    "at_most": ("at most {period}", "최대 {period}"),
+    "then_more": ("{first}, then {period} more", "{first}, 그 후 {period} 더"),
+    "inactive_new": ("new inactive-account rule: {text}", "새 장기 미이용자 규칙: {text}"),
+    "inactive_removed": ("removed inactive-account rule: {text}", "삭제된 장기 미이용자 규칙: {text}"),
+    "inactive_rule": ("data of people inactive for {after} is {action}", "{after} 동안 이용하지 않은 사람의 개인정보: {action}"),
+    "inactive_kept": ("{text} for {period}", "{text}({period} 보관)"),
+    "inactive_notice": ("{text}, notice {period} before", "{text}, {period} 전 통지"),
+    "inactive_channels": ("{text} by {channels}", "{text}({channels})"),
+    "clause_new": ("new clause: {title}", "새 조항: {title}"),
+    "clause_removed": ("removed clause: {title}", "삭제된 조항: {title}"),
+    "clause_changed": ("clause {title} changes", "조항 {title} 변경"),
+    "history_lists": ("version history now lists version {version} (effective {date})", "변경 이력에 버전 {version}({date} 시행) 추가"),
     # the report around the summary
     "report_title": ("Privacy policy changes: {old} → {new}", "개인정보 처리방침 변경 사항: {old} → {new}"),
     "summary": ("Summary", "요약"),
@@ -87,6 +105,7 @@ WHAT: dict[str, tuple[str, str]] = {
     "policy": ("the policy", "처리방침"),
     "destruction": ("destruction", "파기"),
     "children": ("children under 14", "만 14세 미만 아동"),
+    "inactive_accounts": ("the inactive-account rule", "장기 미이용자 규칙"),
 }
 
 #: plain names of the policy's sections
@@ -109,7 +128,22 @@ SECTION_TITLES: dict[str, tuple[str, str]] = {
     "domestic_agent": ("Domestic agent", "국내대리인"),
     "remedies": ("Remedies", "권익침해 구제 방법"),
     "miscellaneous": ("Miscellaneous", "기타"),
+    "inactive_accounts": ("Inactive accounts", "장기 미이용자"),
+    "access_department": ("Access requests", "열람청구 접수·처리 부서"),
+    "changes": ("Changes to the policy", "처리방침의 변경"),
 }
+
+#: the GDPR notice's headings for the summary's sections, where they differ (datamap.regimes.gdpr)
+GDPR_SECTION_TITLES: dict[str, tuple[str, str]] = {
+    "items": ("What data we collect", "수집하는 개인정보"), "collection": ("Where your data comes from", "개인정보의 출처"),
+    "purposes": ("Why we use your data", "이용 목적과 법적 근거"), "retention": ("How long we keep your data", "보유 기간"),
+    "security": ("How we protect your data", "보호 조치"), "rights": ("Your rights", "정보주체의 권리"),
+    "third_parties": ("Who receives your data", "개인정보를 받는 자"), "processors": ("Who receives your data", "개인정보를 받는 자"),
+    "overseas": ("Transfers outside the EEA", "유럽경제지역 밖으로의 이전"), "web_storage": ("Cookies and similar technologies", "쿠키 및 유사 기술"),
+    "officer": ("Who is responsible for your data", "개인정보 처리 책임자"), "miscellaneous": ("Changes to this notice", "고지 변경"),
+}
+#: what the GDPR notice calls an entity, where it differs from PIPA's word
+GDPR_WHAT: dict[str, tuple[str, str]] = {"processors": ("processor", "수탁자"), "transfers": ("transfer outside the EEA", "역외 이전")}
 
 #: human names of the inventory's fields, in every model
 FIELDS: dict[str, tuple[str, str]] = {
@@ -136,6 +170,33 @@ FIELDS: dict[str, tuple[str, str]] = {
     "consent_method": ("how consent is obtained", "동의 방법"), "representative_items": ("legal representative's items", "법정대리인 정보 항목"),
     "criteria": ("criteria", "기준"), "how_to_object": ("how to object", "거부 방법"), "version": ("version", "버전"),
     "effective": ("effective date", "시행일"), "history": ("history", "변경 이력"), "summary": ("summary", "요약"),
+    "at_most": ("upper limit", "최대 기간 여부"), "then": ("further retention", "이후 추가 보관"), "until": ("until", "종료 시점"),
+    "privacy_department": ("department in charge of privacy", "개인정보 보호 담당부서"),
+    "access_department": ("department receiving access requests", "열람청구 접수·처리 부서"),
+    "contact_person": ("person in charge", "담당자"), "handles": ("what it handles", "담당 업무"),
+    "earlier_versions_url": ("where earlier versions are", "이전 버전 주소"), "subject_term": ("word for the data subject", "정보주체 호칭"),
+    "preamble": ("preamble", "전문"), "sections": ("order of sections", "조항 순서"),
+    "after": ("after", "기준 기간·위치"), "action": ("what happens", "조치"), "storage_period": ("separate storage period", "분리 보관 기간"),
+    "notice_before": ("notice in advance", "사전 통지 기간"), "notice_channels": ("notice channels", "통지 방법"),
+    "notice_items": ("what the notice says", "통지 내용"), "reactivation": ("how to reactivate", "재이용 방법"),
+    "paragraphs": ("paragraphs", "문단"), "placement": ("placement", "배치"),
+    "consequences": ("consequences", "영향"), "age_of_consent": ("age of consent", "동의 가능 연령"),
+    "publicly_accessible": ("publicly accessible source", "공개된 출처 여부"), "source": ("source", "출처"),
+    "gdpr_special": ("GDPR condition for special categories", "GDPR상 특수 범주 처리 요건"), "dpo": ("data protection officer", "데이터 보호 책임자"),
+    "dpo_required": ("data protection officer required", "데이터 보호 책임자 지정 의무"), "eu_representative": ("EU representative", "유럽연합 대리인"),
+    "uk_representative": ("UK representative", "영국 대리인"), "parent": ("parent company", "모회사"), "role": ("role", "역할"),
+    "supervisory_authority": ("supervisory authority", "감독기관"), "trade_name": ("trade name", "상호"),
+    "languages": ("languages", "언어"), "regimes": ("laws followed", "적용 법령"),
+    "no_automated_decisions": ("no automated decisions", "자동화된 결정 없음"), "no_special_categories": ("no special categories", "특수 범주 정보 없음"),
+    "safeguards": ("transfer safeguards", "이전 보호 조치"), "consequence": ("consequence of not providing", "미제공 시 결과"),
+    "legitimate_interest": ("legitimate interest", "정당한 이익"), "requirement": ("requirement", "제공 의무"),
+    "copy_from": ("where to obtain a copy", "사본 입수처"), "derogation": ("derogation", "예외 사유"), "mechanism": ("mechanism", "이전 수단"),
+    "regime": ("law", "적용 법령"), "consent_category": ("consent category", "동의 분류"),
+    "fides_category": ("Fides data category", "피데스 데이터 범주"), "fides_use": ("Fides data use", "피데스 데이터 이용 목적"),
+    "app_label": ("app-store label", "앱 마켓 개인정보 라벨"), "apple": ("App Store data type", "앱스토어 데이터 유형"),
+    "google": ("Google Play data type", "구글 플레이 데이터 유형"), "linked": ("linked to the user", "이용자 연결 여부"),
+    "tracking": ("used for tracking", "추적 이용 여부"), "in_app": ("collected by the app", "앱 수집 여부"),
+    "store_purpose": ("app-store purpose", "앱 마켓 이용 목적"),
 }
 
 #: fixed values of the schema, in words
@@ -148,6 +209,10 @@ VALUES: dict[str, tuple[str, str]] = {
     "certification": ("certification", "인증"), "adequacy": ("adequacy decision", "적정성 결정"),
     "vital_interest": ("vital interest", "생명·신체의 이익"), "legitimate_interest": ("legitimate interest", "정당한 이익"),
     "public_task": ("public task", "공공 업무"),
+    "app_functionality": ("app functionality", "앱 기능"), "analytics": ("analytics", "분석"), "personalization": ("personalization", "맞춤화"),
+    "developer_advertising": ("the developer's advertising or marketing", "개발자의 광고 또는 마케팅"),
+    "third_party_advertising": ("third-party advertising", "제3자 광고"), "developer_communications": ("developer communications", "개발자 안내"),
+    "account_management": ("account management", "계정 관리"), "fraud_prevention": ("fraud prevention, security and compliance", "부정 이용 방지, 보안 및 규정 준수"),
     "collection": ("collection", "수집 시"), "withdrawal": ("withdrawal", "회원 탈퇴 시"), "purpose_achieved": ("the purpose is achieved", "목적 달성 시"),
     "contract_end": ("the end of the contract", "계약 종료 시"), "transaction": ("the transaction", "거래 종료 시"),
     "cookie": ("cookie", "쿠키"), "local_storage": ("local storage", "로컬 스토리지"), "session_storage": ("session storage", "세션 스토리지"),
@@ -157,7 +222,23 @@ VALUES: dict[str, tuple[str, str]] = {
     "withdrawal_of_consent": ("withdrawal of consent", "동의 철회"), "portability": ("portability", "전송 요구"),
     "objection": ("objection", "거부"), "automated_decision": ("automated decisions", "자동화된 결정에 대한 거부·설명 요구"),
     "paper": ("paper", "종이"), "electronic": ("electronic", "전자적 파일"), "writing": ("writing", "서면"), "telephone": ("telephone", "전화"), "email": ("email", "이메일"),
+    "separate_storage": ("stored separately", "분리 보관"), "destruction": ("destroyed", "파기"),
+    "sms": ("text message", "문자메시지"), "post": ("post", "우편"), "phone": ("telephone", "전화"), "app_push": ("app notification", "앱 푸시 알림"),
+    "in_service": ("notice in the service", "서비스 내 알림"), "article": ("article", "조"), "paragraph": ("paragraph", "문단"),
+    "data_subject": ("data subjects", "정보주체"), "user": ("users", "이용자"), "member": ("members", "회원"),
+    "pipc": ("PIPC guideline", "작성지침"), "general": ("general", "일반"),
     "web": ("web", "웹"), "self": ("the organization itself", "개인정보처리자 자신"), "customer": ("customers", "고객"),
+    "bcr": ("binding corporate rules", "구속력 있는 기업 규칙"), "contract_prerequisite": ("prerequisite for a contract", "계약 체결의 전제 조건"),
+    "contractual": ("contractual requirement", "계약상 의무"), "statutory": ("statutory requirement", "법령상 의무"),
+    "controller": ("controller", "처리자"), "processor": ("processor", "수탁자"), "joint_controller": ("joint controller", "공동 처리자"),
+    "derogation": ("derogation (Art 49)", "예외 사유(제49조)"), "dpf": ("EU-US Data Privacy Framework", "유럽연합-미국 데이터 프라이버시 프레임워크"),
+    "explicit_consent": ("explicit consent", "명시적 동의"), "gdpr": ("GDPR", "GDPR"), "uk_gdpr": ("UK GDPR", "영국 GDPR"),
+    "idta": ("UK International Data Transfer Agreement", "영국 국제 데이터 이전 계약"), "legal_claims": ("legal claims", "법적 청구"),
+    "marketing": ("marketing", "마케팅"), "none": ("none", "없음"), "pre_contract": ("steps before a contract", "계약 체결 전 조치"),
+    "preferences": ("preferences", "기능"), "public_interest": ("public interest", "공익"), "restriction": ("restriction", "처리 제한"),
+    "scc": ("standard contractual clauses", "표준계약조항"), "statistics": ("statistics", "통계"),
+    "strictly_necessary": ("strictly necessary", "필수"), "uk_addendum": ("UK Addendum to the SCCs", "영국 표준계약조항 부속서"),
+    "vital_interests": ("vital interests", "생명에 관한 이익"), "pipa": ("PIPA", "개인정보 보호법"),
 }
 
 
@@ -169,11 +250,17 @@ def phrase(key: str, lang: str, **fields) -> str:
     return _pick(PHRASES[key], lang).format(**fields)
 
 
-def what(kind: str, lang: str) -> str:
+def what(kind: str, lang: str, regime: str = "pipa") -> str:
+    if regime != "pipa" and kind in GDPR_WHAT:
+        return _pick(GDPR_WHAT[kind], lang)
     return _pick(WHAT[kind], lang)
 
 
-def section_title(key: str, lang: str) -> str:
+def section_title(key: str, lang: str, regime: str = "pipa") -> str:
+    if key.startswith("clause:"):  # a custom clause of its own is named by its id
+        return key.split(":", 1)[1]
+    if regime != "pipa" and key in GDPR_SECTION_TITLES:
+        return _pick(GDPR_SECTION_TITLES[key], lang)
     return _pick(SECTION_TITLES[key], lang)
 
 

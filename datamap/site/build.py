@@ -15,7 +15,11 @@ from pathlib import Path
 from typing import Iterator
 
 from datamap.inventory.model import Inventory
-from datamap.output import write_atomic
+import os
+
+from datamap.confine import Escape, inside, kind_of
+from datamap.inventory.load import display_path
+from datamap.output import leftover_temporaries, write_atomic
 from datamap.site import record as rec
 from datamap.site.record import current, is_generated, project_templates
 
@@ -38,7 +42,7 @@ def _generated_files(site_dir: Path) -> set[str]:
         return set()
     found = set()
     for path in site_dir.rglob("*"):
-        if path.suffix in (".md", ".svg") and path.is_file():
+        if path.suffix in (".md", ".svg") and not path.is_symlink() and path.is_file():
             relative = path.relative_to(site_dir)
             if relative.parts[0] != DOWNLOADS and is_generated(path):
                 found.add(relative.as_posix())
@@ -47,9 +51,9 @@ def _generated_files(site_dir: Path) -> set[str]:
 
 def _stray_downloads(site_dir: Path, offered: set[str]) -> list[str]:
     folder = site_dir / DOWNLOADS  # built by datamap alone: what it no longer offers goes
-    if not folder.is_dir():
+    if not folder.is_dir() or not inside(folder, site_dir):
         return []
-    found = (p.relative_to(site_dir).as_posix() for p in folder.rglob("*") if p.is_file() and p.name != rec.NAME)
+    found = (p.relative_to(site_dir).as_posix() for p in folder.rglob("*") if (p.is_file() or p.is_symlink()) and p.name != rec.NAME)
     return sorted(p for p in found if p not in offered)
 
 
@@ -60,7 +64,7 @@ def _up_to_date(site_dir: Path, pages: rec.Record, files: rec.Record | None) -> 
     for path, entry in [*pages.files.items(), *files.files.items()]:
         if rec.file_digest(site_dir / path) != entry.content:
             return False
-    if _generated_files(site_dir) - set(pages.files):
+    if _generated_files(site_dir) - set(pages.files) or leftover_temporaries(site_dir):
         return False
     return not _stray_downloads(site_dir, set(files.files))
 
@@ -90,9 +94,28 @@ def build_site(inventory: Inventory, inventory_dir: Path, project_dir: Path, sit
             now.files[page.path] = entry
         else:
             todo.append(page)
+    files = rec.Record(now.datamap, now.templates, now.sources)
+    builds = []
+    for download in site.available:
+        entry = reuse_files.files.get(download.path) if reuse_files else None
+        inputs = rec.digest(download.source()) if download.source else site.everything
+        if entry is not None and entry.inputs == inputs and rec.file_digest(site_dir / download.path) == entry.content:
+            files.files[download.path] = entry
+        else:
+            builds.append((download, inputs))
+    problems = unwritable(site_dir, [p.path for p in todo] + [d.path for d, _ in builds])
+    if problems:
+        from datamap.site.pages import SiteError
+
+        raise SiteError("\n".join(problems))
     changes.conflicts = [p.path for p in todo if (site_dir / p.path).exists() and not is_generated(site_dir / p.path)]
     if changes.conflicts:
         return changes
+    built = {download.path: (download.build(), inputs) for download, inputs in builds}  # what can fail, before the first write
+    leftovers = []
+    for leftover in leftover_temporaries(site_dir):
+        leftover.unlink()
+        leftovers.append(leftover.relative_to(site_dir).as_posix())
     for chunk in chunks(todo):  # made and written a chunk at a time: the pages of a large site do not fit in memory at once
         texts = make_pages(chunk)
         for page in chunk:
@@ -101,27 +124,21 @@ def build_site(inventory: Inventory, inventory_dir: Path, project_dir: Path, sit
             if target.exists() and target.read_bytes() == data:
                 changes.unchanged.append(page.path)
             else:
-                write_atomic(target, data)
+                write_atomic(target, data, site_dir)
                 changes.written.append(page.path)
             now.files[page.path] = rec.Entry(page.inputs, rec.content_digest(data))
 
     planned = {page.path for page in pages}
-    recorded = {p for p in (old.files if old else {}) if is_generated(site_dir / p)}
+    recorded = {p for p in (old.files if old else {}) if not (site_dir / p).is_symlink() and is_generated(site_dir / p)}
     changes.removed = sorted((_generated_files(site_dir) | recorded) - planned)
     for path in changes.removed:
-        (site_dir / path).unlink()
+        (site_dir / path).unlink(missing_ok=True)
+    changes.removed = leftovers + changes.removed
 
     # downloads are not committed (site/downloads/ is ignored by git), so neither is their record
-    files = rec.Record(now.datamap, now.templates, now.sources)
-    for download in site.available:
-        entry = reuse_files.files.get(download.path) if reuse_files else None
-        inputs = rec.digest(download.source()) if download.source else site.everything
-        if entry is not None and entry.inputs == inputs and rec.file_digest(site_dir / download.path) == entry.content:
-            files.files[download.path] = entry
-            continue
-        data = download.build()
-        write_atomic(site_dir / download.path, data)
-        files.files[download.path] = rec.Entry(inputs, rec.content_digest(data))
+    for path, (data, inputs) in built.items():
+        write_atomic(site_dir / path, data, site_dir)
+        files.files[path] = rec.Entry(inputs, rec.content_digest(data))
         changes.downloads_built += 1
     for path in _stray_downloads(site_dir, set(files.files)):
         (site_dir / path).unlink()
@@ -134,6 +151,35 @@ def build_site(inventory: Inventory, inventory_dir: Path, project_dir: Path, sit
     return changes
 
 
+def _name_max(directory: Path) -> int:
+    while not directory.exists() and directory != directory.parent:
+        directory = directory.parent
+    try:
+        return os.pathconf(directory, "PC_NAME_MAX")
+    except (OSError, ValueError):
+        return 255
+
+
+def unwritable(site_dir: Path, paths: list[str]) -> list[str]:
+    """One line for each path under ``site_dir`` that cannot be written: checked before anything is written.
+
+    A name too long for the file system (with room for the temporary file beside it), a target that
+    resolves outside ``site_dir`` (a symlinked folder), or one that is not a regular file.
+    """
+    problems = []
+    limit = _name_max(site_dir) - len(".12345678.tmp") - 1
+    for path in paths:
+        target = site_dir / path
+        shown = display_path(target)
+        if any(len(part.encode("utf-8")) > limit for part in Path(path).parts):
+            problems.append(f"{shown}: E118 file name longer than this file system allows ({limit} bytes): nothing was written")
+        elif not inside(target, site_dir):
+            problems.append(str(Escape(shown, "the site directory")))
+        elif (kind := kind_of(target)) is not None:
+            problems.append(f"{shown}: E119 {kind} where a generated file belongs: refused, nothing was written")
+    return problems
+
+
 def chunks(pages: list) -> Iterator[list]:
     for start in range(0, len(pages), CHUNK):
         yield pages[start : start + CHUNK]
@@ -144,3 +190,31 @@ def make_pages(pages) -> dict[str, str]:
     from datamap.site import pages as site_pages
 
     return site_pages.make_pages(pages)
+
+
+def write_site(site_dir: Path | str, pages: dict[str, str], files: list) -> SiteChanges:
+    """Write ``pages`` (path under ``site_dir`` -> text) and build and write ``files`` (downloads), with no
+    build record: every target is checked and every download built before the first write."""
+    from datamap.site.pages import SiteError
+
+    site_dir = Path(site_dir)
+    problems = unwritable(site_dir, [*pages, *(d.path for d in files)])
+    if problems:
+        raise SiteError("\n".join(problems))
+    changes = SiteChanges()
+    for path, text in pages.items():
+        target = site_dir / path
+        if target.exists() and not is_generated(target):
+            changes.conflicts.append(path)
+        elif target.exists() and target.read_bytes() == text.encode("utf-8"):
+            changes.unchanged.append(path)
+        else:
+            changes.written.append(path)
+    if changes.conflicts:
+        return changes
+    built = {download.path: download.build() for download in files}
+    for path in changes.written:
+        write_atomic(site_dir / path, pages[path], site_dir)
+    for path, content in built.items():
+        write_atomic(site_dir / path, content, site_dir)
+    return changes

@@ -7,8 +7,9 @@ items, its operator and purposes; a collection point, a third party or a retenti
 items), and both ends of every edge a page follows are in its record. So the digest of the record's
 entities, in order, changes whenever anything the page shows could change: an entity edited, added to
 or removed from the record, or moved. The sections no graph node holds (the organization, laws, ...)
-are digested together as the context of every entity page; the policy section is left out of it, as
-entity pages do not show it, so that releasing a version rebuilds only the pages that show versions.
+are digested together as the context of every entity page, with the policy section but for its version,
+effective date and history, which entity pages do not show: releasing a version rebuilds only the pages
+that show versions.
 
 Listing pages, policy pages and the overview diagram show the whole inventory: their digest is the
 digest of every inventory file and released text (:func:`datamap.site.record.sources_digest`).
@@ -36,7 +37,11 @@ class Inputs:
     def __init__(self, inventory: Inventory, graph: nx.MultiDiGraph, everything: str, templates_dir: Path | None) -> None:
         self.graph, self.everything = graph, everything
         self._nodes: dict[str, str] = {}
-        self.context = digest(inventory.model_dump_json(exclude=GRAPH_SECTIONS | {"policy"}))
+        # the policy's regimes and languages choose the pages' wording; its version, date and history do not show
+        self.context = digest(
+            inventory.model_dump_json(exclude=GRAPH_SECTIONS | {"policy"}),
+            inventory.policy.model_dump_json(exclude={"history", "version", "effective"}),
+        )
         #: project overrides of the site's page templates: pages may then show anything
         self.coarse = (
             templates_dir is not None

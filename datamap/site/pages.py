@@ -26,7 +26,6 @@ from functools import cached_property, lru_cache
 from typing import Callable, Iterable, Iterator
 from pathlib import Path
 
-import jinja2
 import markdown
 import networkx as nx
 from markupsafe import Markup
@@ -37,10 +36,14 @@ from datamap.site.record import MARKER, SVG_MARKER, is_generated  # noqa: F401  
 from datamap import language
 from datamap.lineage import graph as g
 from datamap.publish.downloads import Download, downloads
-from datamap.errors import DatamapError, TemplateProblem
-from datamap.lineage.facts import policy_facts, processor_rows
-from datamap.inventory.model import LANGUAGES, Inventory
+from datamap.confine import Escape, confined, inside, kind_of
+from datamap.errors import DatamapError
+from datamap.inventory.load import display_path
+from datamap.lineage.facts import processor_rows
+from datamap.inventory.model import Inventory
+from datamap.regimes import regimes_of
 from datamap.publish.render import environment, md_escape, render_policy_markdown, template_problems
+from datamap.publish.sandbox import render_bounded
 
 #: a released version's name as it may appear in a URL
 _VERSION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -57,6 +60,8 @@ class SiteError(DatamapError):
 def released_versions(project_dir: Path) -> dict[str, dict[str, str]]:
     """Frozen policy texts: ``<project>/versions/<version>/policy.<lang>.md`` -> {version: {lang: text}}."""
     root = Path(project_dir) / "versions"
+    if not inside(root, project_dir):
+        raise Escape(display_path(root))
     versions: dict[str, dict[str, str]] = {}
     if not root.is_dir():
         return versions
@@ -64,8 +69,12 @@ def released_versions(project_dir: Path) -> dict[str, dict[str, str]]:
         if not folder.is_dir() or not _VERSION.match(folder.name):
             continue
         texts = {}
-        for lang in LANGUAGES:
+        for lang in sorted(p.name[len("policy."):-len(".md")] for p in folder.glob("policy.*.md")):
             path = folder / f"policy.{lang}.md"
+            if not inside(path, project_dir):
+                raise Escape(display_path(path))
+            if path.exists() and not path.is_file():
+                raise SiteError(f"{display_path(path)}: released policy text is not a regular file: not read")
             try:
                 texts[lang] = path.read_text("utf-8")
             except FileNotFoundError:
@@ -132,8 +141,10 @@ class _Pages:
     def __init__(self, inventory: Inventory, graph: nx.MultiDiGraph, lang: str, templates_dir: Path | None) -> None:
         self.inventory, self.graph, self.lang, self.templates_dir = inventory, graph, lang, templates_dir
         self.env = environment(lang, templates_dir)
+        # the first regime's wording (GDPR: processors, not entrustees), else the language's
         with template_problems(f"{lang}/site/words.j2"):
-            self.words = self.env.get_template(f"{lang}/site/words.j2").module.words
+            words = self.env.select_template([regimes_of(inventory)[0].template(lang, "site/words.j2"), f"{lang}/site/words.j2"])
+            self.words = words.module.words
         #: entities by id, for templates (built once: pages look them up for every row)
         self.ids = {section: inventory.by_id(section) for section in ("items", "processors", "laws", "systems", "purposes")}
 
@@ -150,8 +161,8 @@ class _Pages:
             return Markup(f"[{md_escape(name)}]({href(f'{kind}/{entity.id}.md')})")
 
         with template_problems(f"site/{template}.md.j2"):
-            text = self.env.get_template(f"site/{template}.md.j2").render(
-                w=self.words, inv=self.inventory, ids=self.ids, href=href, link=link, here=here, lang=self.lang, **context
+            text = render_bounded(
+                self.env.get_template(f"site/{template}.md.j2"), f"site/{template}.md.j2", w=self.words, inv=self.inventory, ids=self.ids, href=href, link=link, here=here, lang=self.lang, **context
             )
         return _with_title(_BLANK_LINES.sub("\n\n", text).strip("\n") + "\n\n" + MARKER + "\n")
 
@@ -177,7 +188,7 @@ class Site:
 
         project_dir = Path(project_dir)
         if templates_dir is None and (project_dir / "templates").is_dir():
-            templates_dir = project_dir / "templates"
+            templates_dir = confined(project_dir / "templates", project_dir)
         self.inventory, self.graph, self.project_dir, self.templates_dir = inventory, graph, project_dir, templates_dir
         self.released = released_versions(project_dir)
         self.history = _history(inventory, self.released)
@@ -190,12 +201,14 @@ class Site:
     @cached_property
     def available(self) -> list[Download]:
         """The downloads (listing them computes the policy's facts: done only when a page lists them)."""
-        return downloads(self.inventory, self.graph, self.project_dir, self.templates_dir, self.facts)
+        return downloads(self.inventory, self.graph, self.project_dir, self.templates_dir)
 
     @cached_property
     def facts(self):
         """The policy's facts, computed once for the policy pages of every language."""
-        return policy_facts(self.inventory, self.graph)
+        from datamap.lineage import facts_of
+
+        return facts_of(self.inventory, self.graph)
 
     def renderer(self, lang: str) -> _Pages:
         if lang not in self._renderers:
@@ -311,7 +324,7 @@ PRODUCERS: list[Callable[[Site, str], Iterable[Page]]] = [policy_pages, listing_
 
 def plan_pages(site: Site) -> list[Page]:
     """Every generated file of the site, not made yet, in path order."""
-    planned = [page for lang in LANGUAGES for producer in PRODUCERS for page in producer(site, lang)]
+    planned = [page for lang in site.inventory.policy.languages for producer in PRODUCERS for page in producer(site, lang)]
     return sorted(planned, key=lambda page: page.path)
 
 

@@ -118,7 +118,9 @@ def is_generated(path: Path) -> bool:
 def project_templates(project_dir: Path, templates_dir: Path | None) -> Path | None:
     """The templates a build uses: those given, else ``templates/`` of the project when there is one."""
     if templates_dir is None and (Path(project_dir) / "templates").is_dir():
-        return Path(project_dir) / "templates"
+        from datamap.confine import confined
+
+        return confined(Path(project_dir) / "templates", project_dir)
     return templates_dir
 
 

@@ -19,7 +19,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from datamap.confine import inside, kind_of
 from datamap.findings import Finding
+from datamap.output import leftover_temporaries
 from datamap.inventory.load import display_path
 from datamap.site import record as rec
 from datamap.site.record import current, is_generated, project_templates
@@ -45,6 +47,8 @@ class Staleness:
     fix: str
     findings: list[Finding] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
+    #: findings about the site that are not stale files (temporary files a killed build left): never folded
+    others: list[Finding] = field(default_factory=list)
 
     def add(self, finding: Finding, reason: str) -> None:
         self.findings.append(finding)
@@ -74,6 +78,8 @@ def stale_files(expected: dict[str, str], project_dir: Path | str, fix: str = "d
     for relative in sorted(expected):
         path = site / relative
         shown = display_path(path)
+        if _refused(found, path, Path(project_dir), fix):
+            continue
         try:
             current = path.read_text(encoding="utf-8")
         except FileNotFoundError:
@@ -97,6 +103,8 @@ def stale_site(inventory, inventory_dir: Path, project_dir: Path, templates_dir:
     found = Staleness(display_path(site_dir), fix)
     templates_dir = project_templates(project_dir, templates_dir)
     now = current(inventory_dir, project_dir, templates_dir)
+    for leftover in leftover_temporaries(site_dir):
+        found.others.append(Finding(display_path(leftover), 1, 1, "W109", f"temporary file left behind by an interrupted build: `{fix}` removes it"))
     old, unusable = (None, "the check was asked to trust no build record") if full else rec.read(site_dir)
     if old is not None and old.same_globals(now) and old.sources == now.sources:
         _compare_digests(found, site_dir, old.files)
@@ -137,10 +145,30 @@ def stale_site(inventory, inventory_dir: Path, project_dir: Path, templates_dir:
     return found
 
 
+def _refused(found: Staleness, path: Path, project_dir: Path, fix: str) -> bool:
+    """E109/E119 for a generated file that leads outside the project or is no regular file: it is not read."""
+    if inside(path, project_dir) and kind_of(path) is None:
+        return False
+    what = "leads outside the project" if not inside(path, project_dir) else f"is {kind_of(path)}"
+    found.add(Finding(display_path(path), 1, 1, "E109" if what.startswith("leads") else "E119",
+                      f"generated file {what}: not read; replace it by a regular file with `{fix}`"), "files that are not regular files")
+    return True
+
+
 def _compare_digests(found: Staleness, site_dir: Path, entries: dict[str, rec.Entry]) -> None:
-    """E702 for a recorded file that is missing, E701 for one whose content is not what the build wrote."""
+    """E702 for a recorded file that is missing, E701 for one whose content is not what the build wrote.
+
+    A file is read only when it is a regular file in a folder that stays inside the project; folders are
+    resolved once each, not once per file."""
+    project_dir = site_dir.parent
+    folders: dict[Path, bool] = {}
     for path, entry in sorted(entries.items()):
         target = site_dir / path
+        folder = target.parent
+        if folder not in folders:
+            folders[folder] = inside(folder, project_dir)
+        if (not folders[folder] or kind_of(target) is not None) and _refused(found, target, project_dir, found.fix):
+            continue
         actual = rec.file_digest(target)
         if actual == entry.content:
             continue

@@ -1,0 +1,27 @@
+"""PIPA, the Korean Personal Information Protection Act: the policy datamap has always written.
+
+Its templates are today's ``templates/<lang>/`` (the policy's articles in ``policy/``); moving them to
+``templates/pipa/<lang>/`` is a change of ``template_root`` below and nothing else.
+"""
+
+from pathlib import Path
+
+from datamap.regimes import Regime
+
+REGIME = Regime(
+    key="pipa",
+    name="PIPA",
+    family="pipa",
+    template_root="",  # the move to templates/pipa/: "pipa"
+    bare_names=True,
+    languages=("en", "ko"),
+    templates=("policy.md.j2",),
+    example_country="KR",
+    skeleton=Path(__file__).resolve().parents[2] / "skeleton" / "inventory",
+    required_sections=("destruction",),
+    completeness="datamap.inventory.completeness:check_completeness",
+    consistency="datamap.inventory.checks:check_transfers_abroad",
+    document="datamap.regimes.pipa.document:render_policy",
+    section=None,  # PIPA shapes a document; it has no section to add to another regime's (yet)
+    notices="datamap.regimes.pipa.document:render_notices",
+)
