@@ -37,15 +37,19 @@ class SiteChanges:
     downloads_built: int = 0
 
 
-def _generated_files(site_dir: Path) -> set[str]:
+def _generated_files(site_dir: Path, known: set[str] | frozenset = frozenset()) -> set[str]:
+    """Generated pages under ``site_dir``; those in ``known`` are taken to be generated without reading them."""
     if not site_dir.is_dir():
         return set()
     found = set()
     for path in site_dir.rglob("*"):
-        if path.suffix in (".md", ".svg") and not path.is_symlink() and path.is_file():
+        if path.suffix in (".md", ".svg"):
             relative = path.relative_to(site_dir)
-            if relative.parts[0] != DOWNLOADS and is_generated(path):
-                found.add(relative.as_posix())
+            name = relative.as_posix()
+            if name in known:
+                found.add(name)
+            elif relative.parts[0] != DOWNLOADS and not path.is_symlink() and path.is_file() and is_generated(path):
+                found.add(name)
     return found
 
 
@@ -64,7 +68,7 @@ def _up_to_date(site_dir: Path, pages: rec.Record, files: rec.Record | None) -> 
     for path, entry in [*pages.files.items(), *files.files.items()]:
         if rec.file_digest(site_dir / path) != entry.content:
             return False
-    if _generated_files(site_dir) - set(pages.files) or leftover_temporaries(site_dir):
+    if _generated_files(site_dir, set(pages.files)) - set(pages.files) or leftover_temporaries(site_dir):
         return False
     return not _stray_downloads(site_dir, set(files.files))
 
