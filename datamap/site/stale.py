@@ -47,7 +47,8 @@ class Staleness:
     fix: str
     findings: list[Finding] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
-    #: findings about the site that are not stale files (temporary files a killed build left): never folded
+    #: findings about the site that are not stale files (a file that is a symlink, temporary files a killed
+    #: build left): never folded into the summary
     others: list[Finding] = field(default_factory=list)
 
     def add(self, finding: Finding, reason: str) -> None:
@@ -91,7 +92,7 @@ def stale_files(expected: dict[str, str], project_dir: Path | str, fix: str = "d
         if current != expected[relative]:
             line = _first_difference(current, expected[relative])
             found.add(Finding(shown, line, 1, "E701", f"generated file is out of date: {because} (first difference here): run `{fix}` to regenerate it"), because)
-    return found.findings
+    return sorted(found.findings + found.others) if staleness is None else found.findings
 
 
 def stale_site(inventory, inventory_dir: Path, project_dir: Path, templates_dir: Path | None, fix: str, full: bool = False) -> Staleness | None:
@@ -150,8 +151,8 @@ def _refused(found: Staleness, path: Path, project_dir: Path, fix: str) -> bool:
     if inside(path, project_dir) and kind_of(path) is None:
         return False
     what = "leads outside the project" if not inside(path, project_dir) else f"is {kind_of(path)}"
-    found.add(Finding(display_path(path), 1, 1, "E109" if what.startswith("leads") else "E119",
-                      f"generated file {what}: not read; replace it by a regular file with `{fix}`"), "files that are not regular files")
+    found.others.append(Finding(display_path(path), 1, 1, "E109" if what.startswith("leads") else "E119",
+                                f"generated file {what}: not read; replace it by a regular file with `{fix}`"))
     return True
 
 
