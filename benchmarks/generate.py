@@ -221,6 +221,7 @@ def _third_parties(items: list[dict]) -> list[dict]:
             "purpose": _text("joint promotions", "공동 프로모션"),
             "items": [i["id"] for i in items[:3]],
             "retention": _text("one year after the promotion", "프로모션 종료 후 1년"),
+            "legal_ground": "consent",
         }
     ]
     if len(items) >= 100:
@@ -232,6 +233,7 @@ def _third_parties(items: list[dict]) -> list[dict]:
                 "purpose": _text("fraud detection", "부정 거래 탐지"),
                 "items": [i["id"] for i in items[3:8]],
                 "retention": _text("three years", "3년"),
+                "legal_ground": "consent",
                 "contact": "privacy@partner.example",
                 "transfer": {"timing": _text("daily", "매일"), "method": _text("SFTP", "SFTP"), "legal_ground": "consent"},
             }

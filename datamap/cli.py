@@ -20,6 +20,9 @@ from datamap.findings import FORMATTERS, format_text, has_errors, printable
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 DEFAULT_INVENTORY = "inventory"
 DEFAULT_NOTICES = "build/notices"
+FORMAT_HELP = "text (default), json, or github (workflow annotations)"
+#: the formats each document is rendered in; the first is the default (notices: html and pdf together)
+RENDER_FORMATS = {"policy": ("md", "html", "pdf"), "processors": ("md", "csv", "json"), "notices": ("html", "pdf")}
 
 
 
@@ -110,7 +113,19 @@ def cmd_schema(args) -> int:
     return EXIT_OK
 
 
+def _render_format(args) -> None:
+    """Check --format against the formats the document exists in; a PDF is never written to a terminal."""
+    formats = RENDER_FORMATS[args.document]
+    if args.format is None:
+        args.format = None if args.document == "notices" else formats[0]
+    elif args.format not in formats:
+        raise UsageError(f"render {args.document}: unsupported format '{args.format}' (use {', '.join(formats[:-1])} or {formats[-1]})")
+    if args.format == "pdf" and args.document != "notices" and not args.output and sys.stdout.isatty():
+        raise UsageError(f"render {args.document}: a PDF is not written to a terminal: give -o FILE (or redirect the output)")
+
+
 def cmd_render(args) -> int:
+    _render_format(args)
     if args.document == "notices" or args.format == "pdf":
         from datamap.publish.pdf import preload
 
@@ -126,12 +141,8 @@ def cmd_render(args) -> int:
     if args.document == "notices" or (args.document == "policy" and args.format in ("html", "pdf")):
         return _publish(args, inventory, graph, templates)
     if args.document == "policy":
-        if args.format not in ("md",):
-            raise UsageError(f"render policy: unsupported format '{args.format}' (use md, html or pdf)")
         text = render_policy(inventory, graph, args.lang, templates)
     else:
-        if args.format not in ("md", "csv", "json"):
-            raise UsageError(f"render processors: unsupported format '{args.format}' (use md, csv or json)")
         text = render_processors(inventory, graph, args.format, args.lang, templates)
     _emit(text, args.output)
     return EXIT_OK
@@ -160,8 +171,6 @@ def _publish(args, inventory, graph, templates) -> int:
             page = policy_html(inventory, graph, args.lang, templates)
             _emit(pdf(page) if args.format == "pdf" else page, args.output)
         else:
-            if args.format not in ("md", "html", "pdf"):
-                raise UsageError(f"render notices: unsupported format '{args.format}' (notices are written as html and pdf)")
             directory = Path(args.output or DEFAULT_NOTICES)
             if directory.exists() and not directory.is_dir():
                 raise UsageError(f"render notices: -o must be a directory: {directory} is a file")
@@ -205,6 +214,7 @@ def cmd_build(args) -> int:
     from datamap.findings import Finding
     from datamap.regimes.checks import check_languages
     from datamap.site.build import build_site
+    from datamap.progress import Progress
     from datamap.confine import confined
 
     def languages(inv):
@@ -216,10 +226,12 @@ def cmd_build(args) -> int:
         return EXIT_FINDINGS
     project = project_root(args.inventory)
     site_dir = Path(args.site) if args.site else project / "site"
+    progress = Progress(quiet=args.quiet)
     try:
         if not args.site:
             confined(site_dir, project)
-        changes = build_site(inventory, Path(args.inventory), project, site_dir, _templates_dir(args))
+        changes = build_site(inventory, Path(args.inventory), project, site_dir, _templates_dir(args), progress)
+        progress.finish()
     except DiagramError as e:  # Graphviz missing or failing: this machine, not the inventory
         _say(f"datamap build: {e}")
         return EXIT_INTERNAL
@@ -356,7 +368,7 @@ def cmd_import(args) -> int:
 def cmd_init(args) -> int:
     from datamap.scaffold import scaffold
 
-    for path in scaffold(Path(args.directory), args.name, args.country, args.effective, args.regime):
+    for path in scaffold(Path(args.directory), args.name, args.country, args.effective, args.regime, args.install_from):
         sys.stdout.write(f"created {path}\n")
     sys.stdout.write(f"next: cd {args.directory} && datamap check\n")
     return EXIT_OK
@@ -381,19 +393,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("validate", help="check the inventory and report every finding")
     inventory_arg(p)
     p.add_argument("--strict", action="store_true", help="warnings fail the run too")
-    p.add_argument("--format", choices=sorted(FORMATTERS), default="text")
+    p.add_argument("--format", choices=sorted(FORMATTERS), default="text", help=FORMAT_HELP)
     p.add_argument("--lang", type=_language_code, help="also require every text in this language (E401)")
     p.set_defaults(func=cmd_validate)
 
     p = commands.add_parser("schema", help="print the JSON Schema of inventory files")
-    p.add_argument("-o", "--output", metavar="FILE")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     p.set_defaults(func=cmd_schema)
 
     p = commands.add_parser("render", help="render the policy, the processor table or the notices")
-    p.add_argument("document", choices=["policy", "processors", "notices"])
+    p.add_argument("document", choices=["policy", "processors", "notices"], help="what to render")
     inventory_arg(p)
-    p.add_argument("--lang", type=_language_code, default="en")
-    p.add_argument("--format", default="md", help="policy: md, html, pdf; processors: md, csv, json; notices: html and pdf, or only html or pdf")
+    p.add_argument("--lang", type=_language_code, default="en", help="the document's language (default: en)")
+    p.add_argument("--format", help="policy: md (default), html, pdf; processors: md (default), csv, json; notices: html or pdf (default: both)")
     p.add_argument("--templates", metavar="DIR", help="project templates overriding the defaults (default: templates/ beside INV)")
     p.add_argument("--strict", action="store_true", help="warnings fail the run too")
     p.add_argument("-o", "--output", metavar="FILE", help=f"write here instead of standard output (notices: a directory, default {DEFAULT_NOTICES}/)")
@@ -402,12 +414,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("graph", help="show where an item, a system or a processor's data flows")
     inventory_arg(p)
     which = p.add_mutually_exclusive_group(required=True)
-    which.add_argument("--item", metavar="ID")
-    which.add_argument("--system", metavar="ID")
-    which.add_argument("--processor", metavar="ID")
-    p.add_argument("--format", choices=["text", "json"], default="text")
-    p.add_argument("--lang", type=_language_code, default="en")
-    p.add_argument("-o", "--output", metavar="FILE")
+    which.add_argument("--item", metavar="ID", help="the lineage of this item")
+    which.add_argument("--system", metavar="ID", help="the lineage of this system")
+    which.add_argument("--processor", metavar="ID", help="the lineage of this processor")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="text for people (default), json for tools")
+    p.add_argument("--lang", type=_language_code, default="en", help="the language of names (default: en)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     p.set_defaults(func=cmd_graph)
 
     p = commands.add_parser("build", help="regenerate the docs site's pages, diagrams and downloads")
@@ -415,37 +427,38 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--site", metavar="DIR", help="the mkdocs docs_dir to write into (default: site/ beside INV)")
     p.add_argument("--templates", metavar="DIR", help="project templates overriding the defaults (default: templates/ beside INV)")
     p.add_argument("--strict", action="store_true", help="warnings fail the run too")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress on the terminal")
     p.set_defaults(func=cmd_build)
 
-    p = commands.add_parser("check", help="validate, list missing disclosures and stale generated files (CI, pre-commit)")
+    p = commands.add_parser("check", help="validate, list missing disclosures and stale pages (for CI)")
     inventory_arg(p)
     p.add_argument("--strict", action="store_true", help="warnings fail the run too")
-    p.add_argument("--format", choices=sorted(FORMATTERS), default="text")
+    p.add_argument("--format", choices=sorted(FORMATTERS), default="text", help=FORMAT_HELP)
     p.add_argument("--no-stale", action="store_true", help="do not compare the generated site pages")
     p.add_argument("--full", action="store_true", help="make every site page again and compare, trusting no build record (slower)")
     p.add_argument("-v", "--verbose", action="store_true", help="text format: list every stale generated file, not only their number")
     p.add_argument("--lang", type=_language_code, help="also require every text in this language (E401)")
     p.set_defaults(func=cmd_check)
 
-    p = commands.add_parser("diff", help="what changes in the policy between two inventories or git revisions")
+    p = commands.add_parser("diff", help="the policy's changes between two inventories or git revisions")
     p.add_argument("old", metavar="OLD", help="inventory directory or git revision")
     p.add_argument("new", metavar="NEW", help="inventory directory or git revision")
     p.add_argument("--inventory", default=DEFAULT_INVENTORY, metavar="PATH", help="the inventory's path in git revisions (default: inventory/)")
-    p.add_argument("--lang", type=_language_code, default="en")
-    p.add_argument("--format", choices=["md", "html"], default="md")
+    p.add_argument("--lang", type=_language_code, default="en", help="compare the policy in this language (default: en)")
+    p.add_argument("--format", choices=["md", "html"], default="md", help="md (default) or a standalone html page")
     p.add_argument("--summary-only", action="store_true", help="the plain-language summary without the redline")
-    p.add_argument("-o", "--output", metavar="FILE")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     p.set_defaults(func=cmd_diff)
 
     p = commands.add_parser("release", help="record a policy version in the inventory and freeze its texts")
     inventory_arg(p)
-    p.add_argument("--effective", required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--effective", required=True, metavar="YYYY-MM-DD", help="the date the version takes effect")
     p.add_argument("--version", dest="version", metavar="VERSION", help="default: the current version if not yet published, else the next one (1.0 -> 1.1); a released version never changes")
     p.add_argument("--summary", metavar="TEXT", help="what changed, for the change history")
     p.add_argument("--templates", metavar="DIR", help="project templates overriding the defaults")
     p.set_defaults(func=cmd_release)
 
-    p = commands.add_parser("export", help="write the records of processing, Fides manifests or app-store privacy labels")
+    p = commands.add_parser("export", help="export records of processing, Fides manifests, app-store labels")
     p.add_argument("target", choices=["ropa", "fides", "apple", "google"],
                    help="ropa: record of processing (GDPR Art 30 / PIPA files); fides: Fides manifests; "
                         "apple: App Privacy details JSON (fastlane); google: Play Console Data safety CSV")
@@ -463,11 +476,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_import)
 
     p = commands.add_parser("init", help="scaffold a new inventory project that passes datamap check")
-    p.add_argument("directory", metavar="DIR")
+    p.add_argument("directory", metavar="DIR", help="the new project's directory (created if missing)")
     p.add_argument("--name", default="Example Co., Ltd.", help="the organization's legal name")
     p.add_argument("--regime", choices=["pipa", "gdpr", "uk_gdpr"], default="pipa", help="the law the example inventory follows (default: pipa)")
     p.add_argument("--country", help="ISO 3166 country code of the organization (default: the regime's example, KR, DE or GB)")
     p.add_argument("--effective", metavar="YYYY-MM-DD", help="the first policy version's effective date (default: today)")
+    p.add_argument("--install-from", metavar="SPEC", help="what the workflow's pip installs datamap from "
+                   "(default: this release's git URL, git+REPOSITORY@vVERSION)")
     p.set_defaults(func=cmd_init)
     return parser
 

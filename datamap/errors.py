@@ -11,3 +11,7 @@ class UsageError(DatamapError):
 
 class TemplateProblem(DatamapError):
     """A template that is missing, malformed, or did something the sandbox forbids (exit 1)."""
+
+
+class TemplateBug(Exception):
+    """One of datamap's own templates failed on valid data: a bug in datamap, never the user's (exit 3)."""

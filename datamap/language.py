@@ -69,11 +69,20 @@ def date(value: dt.date, lang: str) -> str:
     return f"{_MONTHS_EN[value.month - 1]} {value.day}, {value.year}"
 
 
-def country(code: str, lang: str) -> str:
+def country(code: str | None, lang: str) -> str:
+    if code is None:  # not declared: nothing is stated (a completeness finding asks for it)
+        return ""
     names = COUNTRIES.get(code)
     if names is None:  # any other ISO 3166-1 country: its English short name, or the code
         return ISO_COUNTRIES.get(code, code) if lang == "en" else code
     return names[1] if lang == "ko" else names[0]
+
+
+def law(name: str, article: str | None, lang: str) -> str:
+    """A statute as a policy cites it: 「전자상거래법」 시행령 제6조; Electronic Commerce Act, Article 6."""
+    if lang == "ko":
+        return f"「{name}」" + (f" {article}" if article else "")
+    return name + (f", {article}" if article else "")
 
 
 def join(words: list[str], lang: str, conjunction: str | None = None) -> str:

@@ -1,7 +1,8 @@
 """``datamap init``: a new inventory project that passes ``datamap check`` as soon as it is created.
 
 The files come from ``datamap/skeleton/``; names starting with ``dot-`` become dot-files (``.github/``),
-and ``${name}``, ``${country}``, ``${effective}`` and ``${site_name}`` are filled in, YAML-quoted.
+and ``${name}``, ``${country}``, ``${effective}``, ``${site_name}`` and the workflow's ``${datamap_package}``
+(a pinned git URL of this datamap's release) are filled in, YAML-quoted; ``${name_text}`` is the name in Markdown.
 When this datamap can build the docs site, its generated pages are written too, so they are not stale.
 """
 
@@ -9,16 +10,22 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from importlib import resources
 from pathlib import Path
 from string import Template
 
+from datamap import REPOSITORY, __version__
 from datamap.confine import kind_of
 from datamap.errors import UsageError
 from datamap.inventory.values import ISO_COUNTRIES
 from datamap.output import write_atomic
+from datamap.publish.render import md_escape
 
 DOT_PREFIX = "dot-"
+#: Debian/Ubuntu packages datamap needs at run time: Graphviz for the diagrams (laid out in the Nanum
+#: font, so the committed SVGs match), Pango and HarfBuzz for the PDFs (scripts/setup.sh installs the same)
+SYSTEM_PACKAGES = ("graphviz", "fonts-nanum", "fontconfig", "libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0")
 
 
 def skeleton_dir() -> Path:
@@ -27,6 +34,11 @@ def skeleton_dir() -> Path:
 
 def _target(relative: Path) -> Path:
     return Path(*["." + part[len(DOT_PREFIX):] if part.startswith(DOT_PREFIX) else part for part in relative.parts])
+
+
+def default_package() -> str:
+    """What the scaffolded workflow installs: this datamap's release, from its git repository."""
+    return f"git+{REPOSITORY}@v{__version__}"
 
 
 def _plan(directory: Path, regime_key: str) -> dict[Path, Path]:
@@ -41,7 +53,8 @@ def _plan(directory: Path, regime_key: str) -> dict[Path, Path]:
     return plan
 
 
-def scaffold(directory: Path, name: str, country: str | None, effective: str | None, regime: str = "pipa") -> list[Path]:
+def scaffold(directory: Path, name: str, country: str | None, effective: str | None, regime: str = "pipa",
+             install_from: str | None = None) -> list[Path]:
     """Write the skeleton of ``regime`` into ``directory``; returns the files written. Refuses to overwrite anything."""
     from datamap.regimes import REGIMES
 
@@ -54,9 +67,13 @@ def scaffold(directory: Path, name: str, country: str | None, effective: str | N
         raise UsageError(f"--effective: '{effective}' is not a date (YYYY-MM-DD)") from e
     values = {
         "name": json.dumps(name, ensure_ascii=False),
+        "name_text": md_escape(name),
         "country": country,
         "effective": date.isoformat(),
         "site_name": json.dumps(f"{name} privacy documentation", ensure_ascii=False),
+        "site_description": json.dumps(f"Privacy policy, processors and data map of {name}, generated from its data inventory.", ensure_ascii=False),
+        "datamap_package": json.dumps(install_from or default_package(), ensure_ascii=False),
+        "system_packages": " ".join(SYSTEM_PACKAGES),
     }
     if directory.exists() and not directory.is_dir() or directory.is_symlink():
         raise UsageError(f"{directory} is {kind_of(directory) or 'a file'}: datamap init creates a new project directory (or fills an empty one)")
@@ -69,7 +86,8 @@ def scaffold(directory: Path, name: str, country: str | None, effective: str | N
         raise UsageError(f"{directory} already has {', '.join(existing)}: datamap init only creates new files")
     for path, template in plan.items():
         write_atomic(path, Template(template.read_text(encoding="utf-8")).safe_substitute(values))
-    return list(dict.fromkeys([*plan, *_write_site_pages(directory)]))
+    written = _write_site_pages(directory)
+    return [path for path in dict.fromkeys([*plan, *written]) if path.exists()]
 
 
 def _write_site_pages(directory: Path) -> list[Path]:
@@ -79,10 +97,27 @@ def _write_site_pages(directory: Path) -> list[Path]:
     inventory, _ = check_inventory(directory / "inventory")
     if inventory is None:
         return []
+    written = _fit_languages(directory, list(inventory.policy.languages))
     pages = expected_pages(inventory, directory) or {}
-    written = []
     for relative, text in sorted(pages.items()):
         path = directory / SITE_DIR / relative
         write_atomic(path, text)
         written.append(path)
     return written
+
+
+def _fit_languages(directory: Path, languages: list[str]) -> list[Path]:
+    """Cut the site's configuration and hand-written pages to the languages the inventory publishes."""
+    from datamap.site.languages import markdown_for_languages, yaml_for_languages
+
+    for name, cut in (("mkdocs.yml", yaml_for_languages), ("site/index.md", markdown_for_languages)):
+        path = directory / name
+        text = path.read_text("utf-8")
+        if cut(text, languages) != text:
+            write_atomic(path, cut(text, languages))
+    for folder in sorted((directory / "site").iterdir()):
+        if folder.is_dir() and re.fullmatch(r"[a-z]{2}", folder.name) and folder.name not in languages:
+            for page in sorted(folder.rglob("*"), reverse=True):
+                page.unlink() if page.is_file() else page.rmdir()
+            folder.rmdir()
+    return []

@@ -19,6 +19,19 @@ if ! command -v datamap >/dev/null 2>&1; then
   fi
 fi
 
+# The system packages datamap needs (Graphviz and the font the committed diagrams are laid out in, Pango for
+# PDFs): installed on the runner when missing, as in the workflow `datamap init` writes.
+if command -v dpkg-query >/dev/null 2>&1; then
+  missing=()
+  for pkg in graphviz fonts-nanum fontconfig libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0; do  # datamap.scaffold.SYSTEM_PACKAGES
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    sudo apt-get update -qq && sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+      || echo "::warning::could not install ${missing[*]}: datamap check may fail"
+  fi
+fi
+
 strict=()
 [ "${DATAMAP_STRICT:-false}" = "true" ] && strict=(--strict)
 

@@ -22,6 +22,8 @@ def test_minimal_inventory_lists_the_missing_disclosures(run, minimal):
         "(datamap release --effective YYYY-MM-DD records them)",
         "inv/inventory.yaml:10:1: W504 the inventory does not say whether it collects data of children under 14: "
         "add 'children: {collects_under_14: false}' or describe the legal representative's consent",
+        "inv/inventory.yaml:17:9: W512 item 'email' does not say whether it is required ('required: true' or 'false'): "
+        "consent notices must set optional items apart (PIPA Art 16(2), 22(1))",
     ]
     assert run("check", "inv", "--strict").code == 1
 
@@ -62,7 +64,7 @@ def test_errors_fail_the_check(run, minimal):
 
 def test_json_and_github_formats(run, minimal):
     records = json.loads(run("check", "inv", "--format", "json").out)
-    assert [r["code"] for r in records] == ["W501", "W502", "W504"]
+    assert [r["code"] for r in records] == ["W501", "W502", "W504", "W512"]
     assert records[0] == {"file": "inv/inventory.yaml", "line": 10, "col": 1, "code": "W501", "severity": "warning", "message": records[0]["message"]}
     github = run("check", "inv", "--format", "github").out.splitlines()
     assert github[0].startswith("::warning file=inv/inventory.yaml,line=10,col=1,title=W501::W501 no 'remedies'")
@@ -72,7 +74,9 @@ def test_reference_inventory_has_no_errors(run, monkeypatch):
     monkeypatch.chdir(REFERENCE.parent)
     result = run("check", "inventory")
     assert result.code == 0
-    assert "0 error(s), 3 warning(s)" in result.out
+    # W501, W502, W504, and W512 for the four items the reference policy does not mark required or optional
+    assert "0 error(s), 7 warning(s)" in result.out
+    assert result.out.count(" W512 ") == 4
 
 
 # --- stale generated pages -------------------------------------------------------------------------

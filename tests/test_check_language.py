@@ -47,3 +47,30 @@ def test_language_neutral_text_counts_for_every_language():
     inventory, _ = check_inventory(REFERENCE)
     assert check_language(inventory, "en") == []
     assert check_language(inventory, "ko") == []
+
+
+def test_prose_needs_a_version_in_the_language_names_do_not(run, minimal):
+    """Names may be one string for every language; prose (descriptions, details, reasons...) may not."""
+    from conftest import write
+
+    write(minimal, "more.yaml", """
+        items:
+          - id: phone
+            label: Phone
+            description: the number customers call from
+        processors:
+          - id: mailer
+            name: Mailer Inc.
+            country: KR
+            tasks: [sending email]
+            items: [email]
+        """)
+    result = run("validate", "inv", "--lang", "ko")
+    assert result.code == 1
+    found = [line for line in result.out.splitlines() if " E401 " in line]
+    assert found == [
+        "inv/more.yaml:4:18: E401 items[0].description is prose, and a plain string is text in one language: "
+        "write it as {en: ..., ko: ...} with a 'ko' version",
+        "inv/more.yaml:9:13: E401 processors[0].tasks[0] is prose, and a plain string is text in one language: "
+        "write it as {en: ..., ko: ...} with a 'ko' version",
+    ]  # the plain names (label, name) are accepted

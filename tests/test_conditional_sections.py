@@ -35,6 +35,7 @@ third_parties:
     purpose: {en: insurance claims, ko: 보험금 청구}
     items: [email]
     retention: {en: 3 years after the claim, ko: 청구 후 3년}
+    legal_ground: consent
 remedies:
   - {name: {en: Personal Information Dispute Mediation Committee, ko: 개인정보분쟁조정위원회}, phone: "1833-6972", website: www.kopico.go.kr}
 """

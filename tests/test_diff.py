@@ -192,6 +192,7 @@ third_parties:
     purpose: {en: delivery, ko: 배송}
     items: [phone]
     retention: {en: until delivery, ko: 배송 완료 시까지}
+    legal_ground: consent
 web_storage:
   - {id: prefs, kind: local_storage, purpose: {en: remembering settings, ko: 설정 기억}}
 remedies:

@@ -133,7 +133,7 @@ items:
   - {id: phone, label: {en: Phone, ko: 전화번호}, required: false, sensitivity: unique_identifier}
 third_parties:
   - {id: courier, name: {en: Fast Courier, ko: 빠른택배}, country: KR, purpose: {en: delivery, ko: 배송}, items: [phone],
-     retention: {en: until delivery, ko: 배송 완료 시까지}}
+     retention: {en: until delivery, ko: 배송 완료 시까지}, legal_ground: consent}
 security_measures:
   - {category: technical, measure: {en: encryption, ko: 암호화}}
 """, encoding="utf-8")

@@ -48,7 +48,7 @@ systems:
       - {name: b2, item: email}
       - {name: b3, item: locale}
 retention:
-  - {id: extra_rule, records: {en: Extra, ko: 추가}, items: [locale, partner_score]}
+  - {id: extra_rule, records: {en: Extra, ko: 추가}, items: [locale, partner_score], trigger: withdrawal}
 """
 
 

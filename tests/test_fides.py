@@ -60,7 +60,7 @@ def _facts(inventory) -> dict:
     held = {f.item for s in inventory.systems for f in s.fields}
     return {
         "organization": (en(inventory.organization.name), inventory.organization.email, en(inventory.organization.privacy_officer.name)),
-        "items": [(i.id, en(i.label), en(i.description), i.fides_category, i.subjects if i.id in held else None) for i in inventory.items],
+        "items": [(i.id, en(i.label), en(i.description), i.fides_category, (i.subjects or None) if i.id in held else None) for i in inventory.items],
         "purposes": [(p.id, en(p.title), [en(d) for d in p.details], p.fides_use, p.legal_basis.gdpr if p.legal_basis and p.id in served else None)
                      for p in inventory.purposes],
         "systems": [(s.id, en(s.name), en(s.description), s.purposes, [(f.name, f.item, en(f.label)) for f in s.fields],
@@ -77,7 +77,7 @@ def _imported(directory) -> dict:
     processors = {p["id"]: p["name"] for p in data.get("processors", [])}
     return {
         "organization": (org["name"], org.get("email"), org["privacy_officer"].get("name")),
-        "items": [(i["id"], i["label"], i.get("description"), i["fides_category"], i.get("subjects")) for i in data["items"]],
+        "items": [(i["id"], i["label"], i.get("description"), i["fides_category"], i.get("subjects") or None) for i in data["items"]],
         "purposes": [(p["id"], p["title"], p.get("details", []), p["fides_use"], p.get("legal_basis", {}).get("gdpr")) for p in data["purposes"]],
         "systems": [(s["id"], s["name"], s.get("description"), s.get("purposes", []), [(f["name"], f["item"], f.get("label")) for f in s["fields"]],
                      processors.get(s.get("operator"))) for s in data["systems"]],
@@ -212,7 +212,8 @@ def _inventories(draw) -> dict:
         fields = [{"name": f"f{n}", "item": draw(st.sampled_from(item_ids))} for n in range(draw(st.integers(0, 4)))]
         systems.append({"id": s, "name": {"en": draw(_TEXT)}, "fields": fields,
                         "purposes": draw(st.lists(st.sampled_from(purpose_ids), max_size=2, unique=True))})
-    return {"items": items, "purposes": purposes, "systems": systems}
+    subjects = [{"id": s, "name": {"en": s.capitalize()}} for s in ("customer", "employee", "guardian")]
+    return {"data_subjects": subjects, "items": items, "purposes": purposes, "systems": systems}
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture],

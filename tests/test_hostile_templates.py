@@ -168,3 +168,42 @@ def test_a_looping_template_is_stopped_in_a_real_process(minimal, templates):
     result = subprocess.run([sys.executable, "-c", code], cwd=minimal.parent, capture_output=True, text=True, timeout=120)
     assert result.returncode == 1
     assert "E111" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_regime_folder_symlinked_out_of_the_project_templates_is_refused(tmp_path, tmp_path_factory):
+    from datamap.errors import TemplateProblem
+    from datamap.publish.render import environment
+
+    outside = tmp_path_factory.mktemp("elsewhere")
+    (outside / "en").mkdir()
+    (outside / "en" / "leak.md.j2").write_text("TOP-SECRET-CONTENT\n")
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "gdpr").symlink_to(outside)
+    with pytest.raises(TemplateProblem, match="E115"):
+        environment("en", templates).get_template("gdpr/en/leak.md.j2")
+
+
+def test_a_search_folder_must_stay_inside_the_folder_it_belongs_to(tmp_path, tmp_path_factory):
+    import jinja2
+
+    from datamap.errors import TemplateProblem
+    from datamap.publish.sandbox import BoundedEnvironment, ConfinedLoader
+
+    outside = tmp_path_factory.mktemp("elsewhere")
+    (outside / "en").mkdir()
+    (outside / "en" / "leak.md.j2").write_text("TOP-SECRET-CONTENT\n")
+    (tmp_path / "pipa").symlink_to(outside)
+    mine = BoundedEnvironment(loader=ConfinedLoader([str(tmp_path / "pipa")], {str(tmp_path / "pipa"): str(tmp_path)}))
+    with pytest.raises(TemplateProblem, match="E115"):
+        mine.get_template("en/leak.md.j2")
+    trusting = BoundedEnvironment(loader=ConfinedLoader([str(tmp_path / "pipa")]))  # its own folder only
+    assert isinstance(trusting.get_template("en/leak.md.j2"), jinja2.Template)
+
+
+def test_a_project_processor_list_that_runs_for_ever_is_stopped(run, minimal, short_limits):
+    folder = minimal.parent / "templates" / "en"
+    folder.mkdir(parents=True)
+    write(folder, "processors.md.j2", "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}")
+    result = run("render", "processors", "inv")
+    assert result.code == 1 and "E111" in result.err and "internal error" not in result.err

@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 from conftest import ROOT
 from repos import commit_all
+from workflow import run_steps
 
 
 def test_new_project_passes_check(run, tmp_path, monkeypatch):
@@ -19,10 +20,11 @@ def test_new_project_passes_check(run, tmp_path, monkeypatch):
     created = {p.relative_to(tmp_path / "acme").as_posix() for p in (tmp_path / "acme").rglob("*") if p.is_file()}
     skeleton = {
         ".github/workflows/datamap.yml", ".gitignore", ".pre-commit-config.yaml", "inventory/data.yaml",
-        "inventory/organization.yaml", "inventory/safeguards.yaml", "mkdocs.yml", "site/index.md",
+        "inventory/organization.yaml", "inventory/safeguards.yaml", "mkdocs.yml", "site/index.md", "site/en/index.md",
+        "site/ko/index.md", "site/assets/datamap.css", "overrides/partials/alternate.html", "overrides/partials/language.html",
     }
     assert skeleton <= created
-    assert all(path.startswith("site/") for path in created - skeleton)  # the generated pages, when datamap builds sites
+    assert all(path.startswith("site/") for path in created - skeleton)  # the generated pages
     check = run("check", "acme/inventory")
     assert check.code == 0
     assert check.out.splitlines() == [
@@ -36,6 +38,7 @@ def test_new_project_passes_check(run, tmp_path, monkeypatch):
     workflow = yaml.safe_load((tmp_path / "acme/.github/workflows/datamap.yml").read_text())
     steps = [step.get("run", "") for step in workflow["jobs"]["datamap"]["steps"]]
     assert "datamap check inventory --format github" in steps
+    assert run("build", "acme/inventory", "--quiet").code == 0  # the downloads the pages link to
     mkdocs = subprocess.run([Path(sys.executable).parent / "mkdocs", "build", "--strict", "-q"], cwd=tmp_path / "acme", capture_output=True, text=True)
     assert mkdocs.returncode == 0, mkdocs.stderr
     assert (tmp_path / "acme/build/site/index.html").is_file()
@@ -94,16 +97,9 @@ def test_scaffolded_workflow_runs_on_a_pull_request(run, tmp_path, monkeypatch):
         assert run("build", "acme/inventory").code == 0
     commit_all(project, "rename the sign-up form")
 
-    workflow = yaml.safe_load((project / ".github/workflows/datamap.yml").read_text())
     summary = tmp_path / "summary.md"
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}", "GITHUB_STEP_SUMMARY": str(summary),
-           "GITHUB_ACTIONS": "true", **workflow["env"]}
-    for step in workflow["jobs"]["datamap"]["steps"]:
-        if "run" not in step or "pip install" in step["run"]:
-            continue
-        script = step["run"].replace("${{ github.event.pull_request.base.sha }}", base)
-        result = subprocess.run(["bash", "-e", "-c", script], cwd=project, env=env, capture_output=True, text=True)
-        assert result.returncode == 0, (script, result.stdout, result.stderr)
+    ran = run_steps(project, base, Path(sys.executable).parent, summary, install=False)
+    assert "datamap check inventory --format github" in ran
     report = summary.read_text()
     assert report.startswith(f"# Privacy policy changes: {base}")
     assert "- Article 4 (Collection): collection by sign-up form is now called sign-up\n" in report

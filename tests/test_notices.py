@@ -55,7 +55,10 @@ def test_consent_notice_separates_required_optional_and_marketing(notices):
     assert "Provision of marketing and advertising information" in text[marketing:]
     assert "Provision of marketing and advertising information" not in text[:marketing]
     # the right to refuse, and what refusing costs, in every block
-    assert text.count("You have the right to refuse this consent") == 3
+    assert text.count("You have the right to refuse this consent") == 4
+    # an item that does not say whether it is required gets a block that says neither
+    unstated = text.index("Collection and use of personal information", required + 20)
+    assert required < unstated < optional and "Name of a person in charge" in text[unstated:optional]
     assert "if you refuse, you cannot use AIMMO SaaS Service" in text[required:optional]
     assert "you can still use AIMMO SaaS Service" in text[optional:]
 
@@ -95,7 +98,7 @@ def test_overseas_notice_says_what_article_28_8_asks(notices):
         "Analysis of service usage",
         "until membership withdrawal",
         "PIPA Article 28-8(1)3",
-        "contacting the privacy officer at privacy@aimmo.co.kr",
+        "Ask the privacy officer at privacy@aimmo.co.kr; usage analytics then stop",
     ):
         assert fact in aws, fact
     assert "Kit Partners Inc. (third party)" in reseller and "1 year after installation" in reseller

@@ -40,8 +40,11 @@ def cut_words(pdf: Path, words: set[str]) -> list[str]:
     """Line ends that split a Korean word: the last word of a line, or the first of the next, that is no word."""
     cut = []
     for line in lines(pdf):
-        for word in (line[0], line[-1]) if line else ():
-            if HANGUL.search(word) and word not in words:
+        if not line:
+            continue
+        # a break beside a Hangul syllable inside a word cuts it; one between punctuation marks ("(a.kr)(이하") does not
+        for word, edge in ((line[0], line[0][:1]), (line[-1], line[-1][-1:])):
+            if HANGUL.match(edge) and word not in words:
                 cut.append(word)
     return cut
 

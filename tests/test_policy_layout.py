@@ -24,7 +24,7 @@ remedies:
     address: {en: "Sejong Government Complex, Sejong", ko: "세종특별자치시 정부세종청사"}
     handles: {en: dispute mediation, ko: 분쟁 조정}
 retention:
-  - {id: fraud, records: {en: Fraud records, ko: 부정 이용 기록}, items: [email], period: P1Y, at_most: true, reason: {en: to prevent fraud, ko: 부정 이용 방지}}
+  - {id: fraud, records: {en: Fraud records, ko: 부정 이용 기록}, items: [email], period: P1Y, at_most: true, trigger: collection, reason: {en: to prevent fraud, ko: 부정 이용 방지}}
   - {id: consults, records: {en: Consultations, ko: 상담 기록}, items: [email], criteria: {en: while the dispute lasts, ko: 분쟁이 해결될 때까지}}
   - {id: rejoin, records: {en: Rejoin checks, ko: 재가입 확인 정보}, items: [email], trigger: withdrawal, then: {period: P30D, reason: {en: to stop abuse, ko: 악용 방지}}}
 processors:
@@ -132,7 +132,7 @@ def test_default_order_is_the_guideline_with_clauses_where_placed(rendered):
         "| Mailer Co. | Email | Sending email | until the entrustment contract ends |",
         "- Department: Support Team",
         "3\\. Earlier versions of this Privacy Policy can be read at <https://example.com/privacy/history>.",
-        "under Article 30 of the Personal Information Protection Act, to protect the personal information of members",
+        'under Article 30 of the Personal Information Protection Act ("PIPA"), to protect the personal information of members',
     ]),
 ])
 def test_each_new_fact_is_stated(rendered, lang, facts):

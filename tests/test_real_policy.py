@@ -96,7 +96,7 @@ KO_FACTS = [
     "제15조(개인정보 처리방침의 변경) 1. 이 개인정보 처리방침(버전 2020-09-10)은 2020년 9월 10일부터 적용됩니다. **변경 시 공지**",
 ]
 EN_FACTS = [
-    "under Article 30 of the Personal Information Protection Act, to protect the personal information of users",
+    'under Article 30 of the Personal Information Protection Act ("PIPA"), to protect the personal information of users',
     "kept until the user withdraws from membership, then for 6 months more",
     "then for 12 months more",
     "Legal basis: Protection of Communications Secrets Act - Retention period: 3 months",
@@ -138,7 +138,7 @@ NOT_STATED = {
     "ko": ["다음과 같이 개인정보를 제3자에게 제공하고 있습니다", "국외 이전", "만 14세 미만 아동의 개인정보 처리", "국내대리인",
            "자동화된 결정", "(광고)", "[선택]", "재위탁하고 있습니다", "열람청구를 접수·처리하는 부서", "이전 버전"],
     "en": ["currently provides", "abroad", "Children under fourteen", "domestic agent", "automated", "(Advertising)",
-           "(optional)", "re-entrust", "requests to access personal information", "Earlier versions"],
+           "(optional)", "further entrusted processing", "re-entrust) the processing", "requests to access personal information", "Earlier versions"],
 }
 
 

@@ -10,7 +10,7 @@ policy:
   effective: 2025-01-01
   # shown in Article 9
   scope_exclusions:
-    - linked websites
+    - {en: linked websites, ko: 연결된 웹사이트}
 """
 
 

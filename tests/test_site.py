@@ -124,7 +124,7 @@ def test_past_versions_are_published_with_their_dates(tmp_path):
     assert "| [1.0](../policy.md) (current, [permanent link](v1.0.md)) | July 26, 2024 |" in history
     assert "This is the version of the privacy policy in force" in pages["en/policy/v1.0.md"]
     assert "The text in force." in pages["ko/policy/v1.0.md"] and "다른 언어로만 게시" in pages["ko/policy/v1.0.md"]
-    assert "| [0.9](v0.9.md) | January 2, 2023 | First release |" in history
+    assert "| [0.9](v0.9.md) | January 2, 2023 | First release [what changed](../changes/v0.9.md) |" in history
     assert "| 0.8 (text not archived) | May 1, 2022 |" in history
     assert history.index("1.0") < history.index("0.9") < history.index("0.8")
     assert "[Past versions of the privacy policy](policy/history.md)" in pages["en/policy.md"]

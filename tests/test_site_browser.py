@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import shutil
 import threading
 import urllib.error
@@ -109,6 +110,18 @@ def _no_alert(driver) -> bool:
     return False
 
 
+def diagram_svg(image) -> str:
+    return urllib.request.urlopen(image.get_attribute("src"), timeout=10).read().decode("utf-8")
+
+
+def diagram_text_px(driver, image) -> float:
+    """The smallest text of a diagram as shown: its smallest font size (pt) times the image's scale, in CSS px."""
+    svg = diagram_svg(image)
+    smallest = min(float(size) for size in re.findall(r'font-size="([0-9.]+)"', svg))
+    natural, shown = driver.execute_script("const i = arguments[0]; return [i.naturalWidth, i.getBoundingClientRect().width]", image)
+    return smallest * 4 / 3 * shown / natural
+
+
 def test_every_page_loads_cleanly(tmp_path_factory, serve, browser):
     built = _built_site(tmp_path_factory.mktemp("reference"), nasty=False)
     base = serve(built)
@@ -145,7 +158,8 @@ def test_lineage_diagrams_are_visible_and_screenshots(tmp_path_factory, serve, b
     built = _built_site(tmp_path_factory.mktemp("shots"), nasty=False)
     base = serve(built)
     ARTIFACTS.mkdir(exist_ok=True)
-    for name, path in (("home", ""), ("policy", "en/policy/"), ("system", "en/system/account_db/"), ("lineage", "en/lineage/"), ("ko-item", "ko/item/email/"), ("history", "en/policy/history/"), ("version", "en/policy/v0.9/")):
+    for name, path in (("home", ""), ("policy", "en/policy/"), ("system", "en/system/account_db/"), ("lineage", "en/lineage/"), ("ko-item", "ko/item/email/"), ("history", "en/policy/history/"), ("version", "en/policy/v0.9/"),
+                       ("storage", "en/storage/"), ("changes", "en/changes/v0.9/"), ("ko-storage", "ko/storage/")):
         _open(browser, base + path)
         browser.save_screenshot(str(ARTIFACTS / f"site-{name}.png"))
     _open(browser, base + "ko/system/mailer/")  # Korean pages speak Korean, the theme's words too
@@ -157,6 +171,8 @@ def test_lineage_diagrams_are_visible_and_screenshots(tmp_path_factory, serve, b
         assert diagram.is_displayed()
         size = browser.execute_script("const i = arguments[0]; return [i.naturalWidth, i.clientWidth, i.clientHeight]", diagram)
         assert size[0] > 100 and size[1] > 100 and size[2] > 50, (path, size)
+        assert diagram_text_px(browser, diagram) >= 12, path  # shown at its natural size: readable text
+        assert "Legend" in diagram_svg(diagram) or "범례" in diagram_svg(diagram)
 
 
 def test_search_finds_naver_cloud(tmp_path_factory, serve, browser):

@@ -112,7 +112,9 @@ def fides_manifests(inventory: Inventory, graph: nx.MultiDiGraph | None = None) 
         if purpose.details:
             use["description"] = "\n\n".join(_en(d) for d in purpose.details)
         uses.append(use)
-    subjects = [{"fides_key": s, "name": s} for s in dict.fromkeys(s for i in inventory.items for s in i.subjects) if not is_default("data_subject", s)]
+    named = {d.id: _en(d.name) for d in inventory.data_subjects}
+    subjects = [{"fides_key": s, "name": named.get(s, s)} for s in dict.fromkeys(s for i in inventory.items for s in i.subjects)
+                if not is_default("data_subject", s)]
     datasets, systems = [], []
     for system in inventory.systems:
         fields = []

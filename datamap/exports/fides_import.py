@@ -269,13 +269,19 @@ def import_manifests(source: Path, target: Path) -> ImportResult:
     order = {key: n for n, key in enumerate(custom_uses)}
     state.purposes = dict(sorted(state.purposes.items(), key=lambda kv: order.get(kv[0], len(order))))
     for category, item in state.items.items():
-        subjects = [_id(s) for s in field_subjects.get(category) or subjects_of.get(category, {})]
+        subjects = [_id(s) for s in (field_subjects[category] if category in field_subjects else subjects_of.get(category, {}))]
         if subjects:
             item["subjects"] = subjects
+    data_subjects = []
+    for key in dict.fromkeys(s for item in state.items.values() for s in item.get("subjects", [])):
+        custom = next((r for k, r in by_kind["data_subject"].items() if _id(k) == key), None)
+        name = str(custom.data.get("name") or key) if custom is not None else taxonomy.name("data_subject", key)
+        state.taxonomy_labels |= custom is None and name is not None
+        data_subjects.append({"id": key, "name": name or key})
     organization = _organization(by_kind["organization"], state)
     inventory = {
         "organization.yaml": {"organization": organization} if organization else None,
-        "items.yaml": {"items": list(state.items.values())},
+        "items.yaml": {**({"data_subjects": data_subjects} if data_subjects else {}), "items": list(state.items.values())},
         "purposes.yaml": {"purposes": list(state.purposes.values())},
         "systems.yaml": {"systems": systems, **({"processors": list(processors.values())} if processors else {})},
     }

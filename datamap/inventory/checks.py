@@ -6,7 +6,7 @@ from pydantic import BaseModel
 
 from datamap.findings import Finding
 from datamap.gcpause import paused_gc
-from datamap.inventory.model import ANY_LANGUAGE, Inventory, is_language
+from datamap.inventory.model import ANY_LANGUAGE, DEFAULT_LANGUAGE, LANGUAGES, PROSE, Inventory, is_language
 from datamap.regimes import REGIMES
 from datamap.regimes.checks import check_order
 
@@ -41,12 +41,10 @@ def check_consistency(inventory: Inventory) -> list[Finding]:
         if item.id not in retained:
             findings.append(_finding(inventory, item, "W302", f"item '{item.id}' has no retention rule: add it to a rule under 'retention'"))
 
-    operated = {system.operator for system in inventory.systems}
-    for processor in inventory.processors:
-        if not processor.tasks:
-            findings.append(_finding(inventory, processor, "E301", f"processor '{processor.id}' has no task: say what is entrusted to it under 'tasks'"))
-        if processor.id not in operated:
-            findings.append(_finding(inventory, processor, "W306", f"processor '{processor.id}' operates no system, so no item reaches it"))
+    findings += _processor_items(inventory)
+    for rule in inventory.retention:
+        if rule.period is None and rule.trigger is None and rule.law is None and getattr(rule, "criteria", None) is None:
+            findings.append(_finding(inventory, rule, "E311", f"retention rule '{rule.id}' says neither how long ('period'), until when ('trigger') nor under which law ('law')"))
 
     for regime in dict.fromkeys(inventory.policy.regimes):
         findings += REGIMES[regime].call("consistency", inventory) or []
@@ -57,19 +55,15 @@ def check_transfers_abroad(inventory: Inventory) -> list[Finding]:
     """PIPA Art 28-8: every system and third party outside the organization's country says how data goes there."""
     findings: list[Finding] = []
     home = inventory.organization.country
-    processors = inventory.by_id("processors")
-    abroad_without_contact: dict[str, object] = {}
     for system in inventory.systems:
         country = inventory.system_country(system)
         if country != home and system.transfer is None:
             findings.append(
                 _finding(inventory, system, "E302", f"system '{system.id}' runs in {country}, outside {home}: add 'transfer' (timing, method, legal_ground)", key="country")
             )
-        operator = processors.get(system.operator)
-        if country != home and operator is not None and not operator.contact:
-            abroad_without_contact[operator.id] = operator
-    for operator in abroad_without_contact.values():
-        findings.append(_finding(inventory, operator, "W305", f"processor '{operator.id}' receives data abroad but has no 'contact' for the overseas-transfer section"))
+    for processor in inventory.processors:
+        if processor.items and processor.country not in (None, home) and processor.transfer is None:
+            findings.append(_finding(inventory, processor, "E302", f"processor '{processor.id}' is in {processor.country}, outside {home}, and receives the items it declares: add 'transfer' (timing, method, legal_ground)", key="country"))
     for party in inventory.third_parties:
         if party.country != home and party.transfer is None:
             findings.append(_finding(inventory, party, "E302", f"third party '{party.id}' is in {party.country}, outside {home}: add 'transfer' (timing, method, legal_ground)", key="country"))
@@ -95,28 +89,62 @@ def check_history(inventory: Inventory) -> list[Finding]:
     return findings
 
 
+def _processor_items(inventory: Inventory) -> list[Finding]:
+    """A processor's declared ``items`` against what reaches it through the systems it operates.
+
+    An item that reaches it through a system but is not declared is an error (the declaration would
+    hide a real flow); a declared item that reaches it through no system it operates is a warning
+    (the systems may simply not be modelled).
+    """
+    findings = []
+    systems_of: dict[str, list] = {}
+    for system in inventory.systems:
+        systems_of.setdefault(system.operator, []).append(system)
+    labels = inventory.by_id("items")
+    for processor in inventory.processors:
+        if not processor.tasks:
+            findings.append(_finding(inventory, processor, "E301", f"processor '{processor.id}' has no task: say what is entrusted to it under 'tasks'"))
+        systems = systems_of.get(processor.id, [])
+        if not systems and not processor.items:
+            findings.append(_finding(inventory, processor, "W306", f"processor '{processor.id}' receives no item: list the items it receives under 'items'"))
+        if processor.items is None or not systems:
+            continue
+        reached = {f.item: s for s in systems for f in s.fields}
+        declared = set(processor.items)
+        for item_id, system in reached.items():
+            if item_id not in declared:
+                findings.append(_finding(inventory, processor, "E310", f"processor '{processor.id}' receives item '{item_id}' through system '{system.id}' but does not list it under 'items'", key="items"))
+        for index, item_id in enumerate(processor.items):
+            if item_id in labels and item_id not in reached:
+                file, path = inventory.location(processor)
+                findings.append(Finding(file, code="W310", message=f"processor '{processor.id}' lists item '{item_id}', but no system it operates holds it", path=path + ("items", index)))
+    return findings
+
+
 def _is_text(value: dict) -> bool:
     return bool(value) and all(key == ANY_LANGUAGE or is_language(key) for key in value)
 
 
-def _missing_texts(value, path: tuple, lang: str):
-    """Paths of Text values that have neither ``lang`` nor language-neutral text.
+def _missing_texts(value, path: tuple, lang: str, prose: bool = False):
+    """``(path, prose)`` of Text values with no ``lang`` version.
 
-    Only models, lists and mappings are descended into: plain values (ids, names, flags), the
-    great majority of what an inventory holds, cannot contain a Text.
+    A name is satisfied by language-neutral text; prose (:data:`PROSE`) is not: a plain string there is
+    English (DEFAULT_LANGUAGE) only. Only models, lists and mappings are descended into: plain values (ids,
+    names, flags), the great majority of what an inventory holds, cannot contain a Text.
     """
     if isinstance(value, BaseModel):
-        children = ((name, getattr(value, name)) for name in type(value).model_fields)
+        of_model = PROSE.get(type(value).__name__, frozenset())
+        children = ((name, getattr(value, name), name in of_model) for name in type(value).model_fields)
     elif isinstance(value, list):
-        children = enumerate(value)
+        children = ((index, child, prose) for index, child in enumerate(value))
     else:
         if isinstance(value, dict) and _is_text(value):
-            if lang not in value and ANY_LANGUAGE not in value:
-                yield path
+            if lang not in value and ((prose and lang != DEFAULT_LANGUAGE) or ANY_LANGUAGE not in value):
+                yield path, prose and ANY_LANGUAGE in value
         return
-    for key, child in children:
+    for key, child, child_prose in children:
         if isinstance(child, (BaseModel, list, dict)):
-            yield from _missing_texts(child, path + (key,), lang)
+            yield from _missing_texts(child, path + (key,), lang, child_prose)
 
 
 @paused_gc()
@@ -127,10 +155,13 @@ def check_language(inventory: Inventory, lang: str, code: str = "W401") -> list[
     errors, so that no text in another language slips silently into the document.
     """
 
-    def message(path: tuple) -> str:
+    def message(path: tuple, plain_prose: bool) -> str:
+        where = "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in path).lstrip(".")
+        if plain_prose:
+            example = ", ".join(f"{tag}: ..." for tag in LANGUAGES)
+            return f"{where} is prose, and a plain string is text in one language: write it as {{{example}}} with a '{lang}' version"
         if code == "W401":
             return f"no '{lang}' text here"
-        where = "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in path).lstrip(".")
         return f"no '{lang}' text for {where}: add a '{lang}' translation to render in '{lang}'"
 
     findings = []
@@ -141,5 +172,5 @@ def check_language(inventory: Inventory, lang: str, code: str = "W401") -> list[
     for entity in entities:
         if entity is not None:
             file, path = inventory.location(entity)
-            findings += [Finding(file, code=code, message=message(p), path=p) for p in _missing_texts(entity, path, lang)]
+            findings += [Finding(file, code=code, message=message(p, plain), path=p) for p, plain in _missing_texts(entity, path, lang)]
     return findings

@@ -51,6 +51,7 @@ def check_completeness(inventory: Inventory) -> list[Finding]:
                 "is missing: the policy must say how the legal representative consents and which of their data is used",
                 key="collects_under_14")
         )
+    findings += _facts_the_law_needs(inventory)
     for storage in inventory.web_storage:
         if storage.how_to_refuse is None:
             findings.append(
@@ -60,5 +61,45 @@ def check_completeness(inventory: Inventory) -> list[Finding]:
             findings.append(
                 _at(inventory, storage, "W507", f"third-party web storage '{storage.id}' has no 'provider': "
                     "say which company collects behavioural data through it", key="id")
+            )
+    return findings
+
+
+def _facts_the_law_needs(inventory: Inventory) -> list[Finding]:
+    """Facts a disclosure needs that the inventory leaves out: stated as missing, never filled by a default."""
+    findings: list[Finding] = []
+    home = inventory.organization.country
+    abroad = {system.operator for system in inventory.systems if inventory.system_country(system) != home}
+    for processor in inventory.processors:
+        if processor.country is None:
+            findings.append(
+                _at(inventory, processor, "W511", f"processor '{processor.id}' has no 'country': the policy cannot say whether the "
+                    "data it receives leaves the country (PIPA Art 28-8(2), overseas transfer)", key="id")
+            )
+        elif (processor.id in abroad or (processor.country != home and processor.items)) and not processor.contact:
+            findings.append(
+                _at(inventory, processor, "W510", f"processor '{processor.id}' receives data abroad but has no 'contact': the "
+                    "overseas-transfer section must give the recipient's contact (PIPA Art 28-8(2))", key="id")
+            )
+    for party in inventory.third_parties:
+        if party.country != home and not party.contact:
+            findings.append(
+                _at(inventory, party, "W510", f"third party '{party.id}' is abroad but has no 'contact': the "
+                    "overseas-transfer section must give the recipient's contact (PIPA Art 28-8(2))", key="id")
+            )
+    transfers = [(s, s.transfer) for s in inventory.systems if inventory.system_country(s) != home]
+    transfers += [(p, p.transfer) for p in inventory.third_parties if p.country != home]
+    transfers += [(p, p.transfer) for p in inventory.processors if p.transfer is not None]
+    for entity, transfer in transfers:
+        if transfer is not None and transfer.refusal is None:
+            file, path = inventory.location(entity)
+            findings.append(Finding(file, code="W513", message=f"the transfer abroad of '{entity.id}' does not say how to refuse it "
+                                    "and what refusing means ('transfer.refusal', PIPA Art 28-8(2))", path=path + ("transfer",), at_key=True))
+    asked = {i for point in inventory.collection_points if point.method != "automatic" for i in point.items}
+    for item in inventory.items:
+        if item.id in asked and item.required is None:
+            findings.append(
+                _at(inventory, item, "W512", f"item '{item.id}' does not say whether it is required ('required: true' or "
+                    "'false'): consent notices must set optional items apart (PIPA Art 16(2), 22(1))", key="id")
             )
     return findings

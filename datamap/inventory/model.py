@@ -23,6 +23,8 @@ from datamap.inventory.policy_parts import (  # noqa: F401  (re-exported)
 )
 from datamap.inventory.store_types import AppleDataType, GoogleDataType, StorePurpose
 from datamap.regimes import REGIMES
+#: the language a plain string in a prose field is taken to be written in
+DEFAULT_LANGUAGE = "en"
 
 # --- organization ------------------------------------------------------------------------------
 
@@ -43,7 +45,7 @@ class Person(Schema):
 
 
 class CustomerCenter(Schema):
-    channels: list[Literal["writing", "telephone", "email", "web"]] = ["email"]
+    channels: list[Literal["writing", "telephone", "email", "web"]] = Field(min_length=1, description="how customers reach the center")
     email: Optional[Email] = None
     phone: Optional[str] = None
     url: Optional[str] = None
@@ -189,10 +191,18 @@ class Item(Entity):
     label: Label
     description: Optional[Text] = None
     sensitivity: Literal["ordinary", "sensitive", "unique_identifier"] = "ordinary"
-    subjects: list[Id] = Field(default_factory=lambda: ["customer"])
-    required: bool = True
+    subjects: list[Id] = Field(default_factory=list, description="ids of the data subjects (under 'data_subjects') it concerns")
+    required: Optional[bool] = Field(
+        None, description="true: needed to use the service; false: optional. Absent: not stated (a completeness finding)"
+    )
     fides_category: Optional[FidesKey] = Field(None, description="the Fides data category the item belongs to (export fides)")
     app_label: Optional[AppLabel] = Field(None, description="store data types, for items a collection point marks in_app")
+
+
+class DataSubject(Entity):
+    """Whose personal data it is: customers, their employees, legal representatives..."""
+
+    name: Text
 
 
 class CollectionPoint(Entity):
@@ -257,11 +267,19 @@ class Processor(Entity):
     """An entrustee: processes personal data on the organization's behalf."""
 
     name: Label
-    country: Country
+    country: Optional[Country] = Field(None, description="where it processes the data; absent is a completeness finding")
     tasks: list[Text] = Field(default_factory=list)
+    items: Optional[list[Id]] = Field(
+        None, description="items it receives, when its systems are not modelled; checked against the lineage when both exist"
+    )
     contact: Optional[str] = None
-    contract: Optional[str] = None
-    sub_processors: list[SubProcessor] = Field(default_factory=list)
+    contract: Optional[str] = Field(None, description="the entrustment contract, e.g. 'Data processing agreement of 2024-03-01'")
+    transfer: Optional[OverseasTransfer] = Field(
+        None, description="the transfer abroad of the items it declares under 'items', when it is abroad"
+    )
+    sub_processors: Optional[list[SubProcessor]] = Field(
+        None, description="re-entrustees; an empty list declares that there are none"
+    )
     retention: Optional[ProcessorRetention] = Field(None, description="how long the entrustee keeps the data")
     safeguards: list[Safeguard] = Field(default_factory=list, description="how transfers to it outside the EEA or the UK are protected")
 
@@ -274,7 +292,7 @@ class ThirdParty(Entity):
     purpose: Text
     items: list[Id] = Field(min_length=1)
     retention: Text
-    legal_ground: Literal["consent", "statute", "contract"] = "consent"
+    legal_ground: Literal["consent", "statute", "contract"]
     law: Optional[Id] = None
     contact: Optional[str] = None
     transfer: Optional[OverseasTransfer] = None
@@ -313,12 +331,13 @@ class Law(Entity):
 
 class RetentionRule(Entity):
     records: Label = Field(description="the records this rule keeps, e.g. 'Records of payment'")
-    items: list[Id] = Field(min_length=1)
+    items: list[Id] = Field(default_factory=list, description="the items in those records; a statutory row may name only the records")
     period: Optional[Duration] = Field(None, description="how long; absent means until the trigger event")
     at_most: bool = Field(False, description="the period is an upper limit ('at most 1 year'), not a fixed term")
-    trigger: RetentionEvent = "collection"
+    trigger: Optional[RetentionEvent] = Field(
+        None, description="the event the period runs from (or, without a period, until); absent: the period is stated alone"
+    )
     then: Optional[RetentionThen] = Field(None, description="compound retention: kept until the trigger event, then this long more")
-    criteria: Optional[Text] = Field(None, description="retention decided by criteria rather than a period")
     law: Optional[Id] = Field(None, description="the statute that requires the period")
     reason: Optional[Text] = None
     criteria: Optional[Text] = Field(None, description="the criteria that set the period, where no fixed period is given (GDPR Art 13(2)(a))")
@@ -327,7 +346,7 @@ class RetentionRule(Entity):
 class WebStorage(Entity):
     kind: Literal["cookie", "local_storage", "session_storage", "cache_storage"]
     name: Optional[str] = None
-    party: Literal["first", "third"] = "first"
+    party: Optional[Literal["first", "third"]] = Field(None, description="first: set by the organization; third: by another company")
     provider: Optional[Text] = None
     purpose: Text
     duration: Optional[StorageDuration] = None
@@ -388,8 +407,32 @@ class Remedy(Schema):
     handles: Optional[Text] = Field(None, description="what the body handles, e.g. 'dispute mediation'")
 
 
+#: Text fields that hold prose: a sentence or phrase written in one language (a description, a reason, a
+#: method, a task, a purpose). Each needs its own version in every language a document is rendered in; a
+#: plain string there is English text (DEFAULT_LANGUAGE) only, reported (E401/W401) for a document in any other
+#: language. Every other Text is a name -- of a company,
+#: a person, a product, a data category, a law, an address -- which may be one string for every language.
+PROSE: dict[str, frozenset[str]] = {
+    "Item": frozenset({"description"}),
+    "Policy": frozenset({"scope_exclusions"}),
+    "OverseasTransfer": frozenset({"timing", "method", "retention", "refusal"}),
+    "System": frozenset({"description"}),
+    "SubProcessor": frozenset({"task"}),
+    "Processor": frozenset({"tasks"}),
+    "ThirdParty": frozenset({"purpose", "retention"}),
+    "Purpose": frozenset({"title", "details"}),
+    "RetentionRule": frozenset({"reason"}),
+    "WebStorage": frozenset({"purpose", "how_to_refuse"}),
+    "SecurityMeasure": frozenset({"measure"}),
+    "RightsProcedure": frozenset({"how"}),
+    "DestructionMethod": frozenset({"method"}),
+    "Children": frozenset({"consent_method"}),
+    "AutomatedDecision": frozenset({"criteria", "how_to_object"}),
+}
+
 #: sections that are lists of entities, in the order the policy uses them
 LIST_SECTIONS = {
+    "data_subjects": DataSubject,
     "items": Item,
     "collection_points": CollectionPoint,
     "purposes": Purpose,
@@ -426,6 +469,7 @@ class InventoryFile(Schema):
     destruction: Optional[Destruction] = None
     children: Optional[Children] = None
     inactive_accounts: Optional[InactiveAccounts] = None
+    data_subjects: list[DataSubject] = Field(default_factory=list)
     items: list[Item] = Field(default_factory=list)
     collection_points: list[CollectionPoint] = Field(default_factory=list)
     purposes: list[Purpose] = Field(default_factory=list)

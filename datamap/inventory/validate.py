@@ -24,7 +24,9 @@ ALL_SECTIONS = {**SINGLE_SECTIONS, **LIST_SECTIONS}
 
 #: (section, path inside an entity, section the id must exist in); "*" walks a list
 REFERENCES: list[tuple[str, tuple, str]] = [
+    ("items", ("subjects", "*"), "data_subjects"),
     ("collection_points", ("items", "*"), "items"),
+    ("processors", ("items", "*"), "items"),
     ("systems", ("fields", "*", "item"), "items"),
     ("systems", ("purposes", "*"), "purposes"),
     ("systems", ("operator",), "processors"),

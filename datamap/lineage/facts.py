@@ -41,6 +41,13 @@ class Transfer:
     purpose: list[dict]
     details: Any  # OverseasTransfer or None
 
+    @property
+    def contact(self) -> str | None:
+        """The recipient's contact as declared; None when the inventory gives none (a completeness finding)."""
+        if self.kind == "self":
+            return self.recipient.email
+        return self.recipient.contact
+
 
 @dataclass
 class PolicyFacts:
@@ -82,13 +89,20 @@ def processor_rows(inventory: Inventory, graph: nx.MultiDiGraph) -> list[Process
     rows = []
     for processor in inventory.processors:
         labels: dict[str, dict] = {}
+        reached = set()
         for field_node in g.fields_of_processor(graph, processor.id):
             data_field = g.entity(graph, field_node)
             item = g.entity(graph, g.node("item", data_field.item))
+            reached.add(item.id)
             text = data_field.label or item.label
             labels.setdefault(repr(sorted(text.items())), text)
         lineage = g.processor_lineage(graph, processor.id)
-        overseas = processor.country != inventory.organization.country or bool(lineage["overseas"])
+        for item_node in lineage["items"]:  # items it declares receiving, beyond those its systems hold
+            item = g.entity(graph, item_node)
+            if item.id not in reached:
+                labels.setdefault(repr(sorted(item.label.items())), item.label)
+        abroad = processor.country is not None and processor.country != inventory.organization.country
+        overseas = abroad or bool(lineage["overseas"])
         rows.append(ProcessorRow(processor, list(labels.values()), _item_entities(graph, lineage["items"]), overseas))
     return rows
 
@@ -104,7 +118,7 @@ def _transfers(inventory: Inventory, graph: nx.MultiDiGraph) -> list[Transfer]:
         country = inventory.system_country(system)
         if country == home:
             continue
-        key = f"processor:{system.operator}"
+        key = f"processor:{system.operator}:{country}"
         if key in by_recipient:
             by_recipient[key][1].update(dict.fromkeys(f.item for f in system.fields))
             continue
@@ -112,6 +126,17 @@ def _transfers(inventory: Inventory, graph: nx.MultiDiGraph) -> list[Transfer]:
         purpose = recipient.tasks if recipient else [p.title for p in inventory.purposes if p.id in system.purposes]
         transfer = Transfer(recipient or inventory.organization, "processor" if recipient else "self", country, [], purpose, system.transfer)
         by_recipient[key] = (transfer, dict.fromkeys(f.item for f in system.fields))
+        transfers.append(transfer)
+    for processor in inventory.processors:  # abroad, receiving the items it declares rather than through systems
+        abroad = processor.country is not None and processor.country != home
+        key = f"processor:{processor.id}:{processor.country}"
+        if not (abroad and processor.items):
+            continue
+        if key in by_recipient:
+            by_recipient[key][1].update(dict.fromkeys(processor.items))
+            continue
+        transfer = Transfer(processor, "processor", processor.country, [], processor.tasks, processor.transfer)
+        by_recipient[key] = (transfer, dict.fromkeys(processor.items))
         transfers.append(transfer)
     for transfer, ids in by_recipient.values():
         transfer.items = _items(items_by_id, ids)
@@ -146,7 +171,7 @@ def policy_facts(inventory: Inventory, graph: nx.MultiDiGraph) -> PolicyFacts:
     laws = inventory.by_id("laws")
     general, statutory, internal = [], [], []
     for rule in inventory.retention:
-        items = _items(by_id, rule.items)
+        items = _items(by_id, rule.items)  # may be empty: a statutory row may name only its records
         if rule.law:
             statutory.append((rule, items, laws.get(rule.law)))
         elif rule.period:
@@ -163,7 +188,7 @@ def policy_facts(inventory: Inventory, graph: nx.MultiDiGraph) -> PolicyFacts:
         "overseas": bool(transfers),
         "web_storage": bool(inventory.web_storage),
         "automated_decisions": bool(inventory.automated_decisions),
-        "children": children is not None and children.collects_under_14,
+        "children": children is not None,  # declared either way: "none are collected" is a statement too
         "domestic_agent": inventory.organization.domestic_agent is not None,
         "remedies": bool(inventory.remedies),
         "inactive_accounts": inventory.inactive_accounts is not None,

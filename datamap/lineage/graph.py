@@ -6,6 +6,7 @@ Nodes are named ``kind:id`` (fields ``field:system.name``) and carry ``kind`` an
     collection_point -collects-> item -stored_as-> field -part_of-> system
     system -operated_by-> processor -subcontracts-> sub_processor
     system -serves-> purpose            item -provided_to-> third_party
+    item -entrusted_to-> processor (the processor's own ``items:`` declaration)
     retention_rule -retains-> item      item -used_in-> automated_decision
 
 Edges that leave the organization's country carry ``overseas=True`` and the destination ``country``.
@@ -58,7 +59,9 @@ def build_graph(inventory: Inventory) -> nx.MultiDiGraph:
         if system.operator != "self":
             graph.add_edge(system_node, node("processor", system.operator), kind="operated_by", overseas=country != home, country=country)
     for processor in inventory.processors:
-        for index, sub in enumerate(processor.sub_processors):
+        for item_id in processor.items or ():
+            graph.add_edge(node("item", item_id), node("processor", processor.id), kind="entrusted_to")
+        for index, sub in enumerate(processor.sub_processors or ()):
             sub_node = node("sub_processor", f"{processor.id}.{index}")
             graph.add_node(sub_node, kind="sub_processor", entity=sub)
             graph.add_edge(node("processor", processor.id), sub_node, kind="subcontracts", overseas=sub.country != home, country=sub.country)
@@ -139,7 +142,10 @@ def fields_of_processor(graph, processor_id: str) -> list[str]:
 
 
 def items_of_processor(graph, processor_id: str) -> list[str]:
-    return list(dict.fromkeys(_sources(graph, f, "stored_as")[0] for f in fields_of_processor(graph, processor_id)))
+    """Items that reach a processor through the systems it operates, then those it declares receiving."""
+    through_systems = [_sources(graph, f, "stored_as")[0] for f in fields_of_processor(graph, processor_id)]
+    declared = _sources(graph, node("processor", processor_id), "entrusted_to")
+    return list(dict.fromkeys(through_systems + declared))
 
 
 def item_lineage(graph, item_id: str) -> dict:
@@ -147,7 +153,7 @@ def item_lineage(graph, item_id: str) -> dict:
     item_node = node("item", item_id)
     fields = fields_of_item(graph, item_id)
     systems = systems_of_item(graph, item_id)
-    processors = list(dict.fromkeys(p for s in systems if (p := operator_of_system(graph, s))))
+    processors = list(dict.fromkeys([p for s in systems if (p := operator_of_system(graph, s))] + _targets(graph, item_node, "entrusted_to")))
     overseas = [
         (s, graph.nodes[s]["country"]) for s in systems if graph.nodes[s]["country"] != graph.graph["home"]
     ] + [(v, d["country"]) for _, v, d in graph.out_edges(item_node, data=True) if d["kind"] == "provided_to" and d["overseas"]]

@@ -80,8 +80,12 @@ def _describe(record: dict, lang: str) -> str:
     if record["kind"] == "collection_point":
         text += f" [{record['method']}]"
     if record["kind"] == "retention":
-        period = language.duration(record["period"], lang) if record["period"] else "until " + record["trigger"].replace("_", " ")
-        text += f": {period}" + (f" from {record['trigger'].replace('_', ' ')}" if record["period"] else "") + (f", law {record['law']}" if record["law"] else "")
+        trigger = (record["trigger"] or "").replace("_", " ")
+        if record["period"]:  # the period alone when no trigger is declared
+            period = language.duration(record["period"], lang) + (f" from {trigger}" if trigger else "")
+        else:
+            period = f"until {trigger}" if trigger else "no period or trigger declared"
+        text += f": {period}" + (f", law {record['law']}" if record["law"] else "")
     elif "country" in record:
         text += f" [{record['country']}]"
     return text
@@ -106,8 +110,17 @@ def format_lineage_text(report: dict, lang: str = "en") -> str:
         elif value is None:
             lines.append(f"  {label}  {'the organization itself' if key == 'operator' else 'none'}")
         else:
-            lines.append(f"  {label}  {value}")
+            lines.append(f"  {label}  {_value(key, value, lang)}")
     return "\n".join(lines) + "\n"
+
+
+def _value(key: str, value, lang: str) -> str:
+    """A plain value in words: yes/no for flags, a country by its name."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if key == "country" and isinstance(value, str):
+        return f"{language.country(value, lang)} ({value})"
+    return str(value)
 
 
 def format_lineage_json(report: dict) -> str:

@@ -108,7 +108,7 @@ def html_document(
     titles = [h for h in front_headings + headings if h.level == 1]
     env = environment(lang, templates_dir).overlay(autoescape=True, finalize=None)
     name = f"{lang}/document.html.j2"
-    with template_problems(f"layout {name}"):
+    with template_problems(f"layout {name}", templates_dir):
         return render_bounded(
             env.get_template(name),
             name,

@@ -33,7 +33,7 @@ from datamap.publish.render import render_template
 class ConsentBlock:
     """One thing the person agrees to separately: required items, optional items, or marketing."""
 
-    kind: str  # "required", "optional" or "marketing"
+    kind: str  # "required", "unstated" (items that do not say whether they are required), "optional" or "marketing"
     items: list[Item]
     purposes: list[Purpose]
     retention: list[tuple[RetentionRule, Any]]  # (rule, law or None) covering the block's items
@@ -61,7 +61,9 @@ def consent_blocks(inventory: Inventory, graph: nx.MultiDiGraph, items: list[Ite
         return [p for p in inventory.purposes if p.id in found and p.marketing == marketing]
 
     blocks = []
-    for kind, selected in (("required", [i for i in items if i.required]), ("optional", [i for i in items if not i.required])):
+    by_status = {"required": [i for i in items if i.required is True], "unstated": [i for i in items if i.required is None],
+                 "optional": [i for i in items if i.required is False]}
+    for kind, selected in by_status.items():
         if selected:
             blocks.append(ConsentBlock(kind, selected, purposes(selected, False), _retention(inventory, selected)))
     marketing = purposes(items, True)

@@ -18,7 +18,7 @@ import networkx as nx
 from markupsafe import Markup
 
 from datamap import language
-from datamap.errors import TemplateProblem
+from datamap.errors import TemplateBug, TemplateProblem
 from datamap.lineage import facts_of
 from datamap.lineage.facts import PolicyFacts, processor_rows
 from datamap.gcpause import paused_gc
@@ -66,6 +66,10 @@ def _finalize(value):
     return md_escape(str(value))
 
 
+class MissingText(jinja2.TemplateRuntimeError):
+    """A text with no version in the document's language: the inventory's problem, not a template's."""
+
+
 def _text_in(lang: str):
     """The ``t`` filter: a Text in ``lang``, never silently in another language.
 
@@ -74,7 +78,7 @@ def _text_in(lang: str):
 
     def text(value):
         if value and lang not in value and ANY_LANGUAGE not in value:
-            raise jinja2.TemplateRuntimeError(f"no '{lang}' text in {dict(value)!r}")
+            raise MissingText(f"no '{lang}' text in {dict(value)!r}")
         return language.text(value, lang)
 
     return text
@@ -97,12 +101,14 @@ def environment(lang: str, templates_dir: Path | None = None) -> BoundedEnvironm
     Compiled templates are kept in Jinja's bytecode cache (a per-user directory, keyed by each template's
     source, rebuilt when missing), so a template is compiled once, not on every run.
     """
-    search = []
+    search, within = [], {}
     for root in ([Path(templates_dir)] if templates_dir and Path(templates_dir).is_dir() else []) + [default_templates_dir()]:
         search.append(str(root))
-        search += [str(root / folder) for folder in _BARE_ROOTS]
+        for folder in _BARE_ROOTS:
+            search.append(str(root / folder))
+            within[str(root / folder)] = str(root)
     env = BoundedEnvironment(
-        loader=ConfinedLoader(search),
+        loader=ConfinedLoader(search, within),
         undefined=jinja2.StrictUndefined,
         finalize=_finalize,
         trim_blocks=True,
@@ -122,15 +128,42 @@ def environment(lang: str, templates_dir: Path | None = None) -> BoundedEnvironm
         capfirst=_capfirst,
         extract_from=lambda key, mapping: mapping[key],
         md=lambda value: Markup(md_escape(str(value))),
+        law_name=lambda law: language.law(language.text(law.name, lang), language.text(law.article, lang) if law.article else None, lang),
         autolink=autolink,
     )
+    env.tests["contains"] = lambda sequence, value: value in (sequence or ())
     env.globals["lang"] = lang
     return env
 
 
+def _failing_template(error: BaseException) -> str | None:
+    """The file of the innermost template frame in the error's traceback (Jinja names code after the template)."""
+    found, tb = None, error.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            found = filename
+        tb = tb.tb_next
+    return found
+
+
+def _in_project(filename: str | None, templates_dir: Path | None) -> bool:
+    if not filename or templates_dir is None:
+        return False
+    try:
+        Path(filename).resolve().relative_to(Path(templates_dir).resolve())
+    except (OSError, ValueError):
+        return False
+    return True
+
+
 @contextmanager
-def template_problems(name: str):
-    """Template errors (a project's own overriding templates among them) as one-line TemplateProblems.
+def template_problems(name: str, templates_dir: Path | None = None):
+    """Template errors as one-line problems.
+
+    An error in a project's own overriding template (``templates_dir``) is the project's problem
+    (TemplateProblem, exit 1); an error raised while one of datamap's own templates renders a valid
+    inventory is a bug in datamap (TemplateBug, exit 3).
 
     The block runs under the sandbox's watchdog (:func:`datamap.publish.sandbox.bounded`).
     """
@@ -140,8 +173,13 @@ def template_problems(name: str):
     except jinja2.TemplateNotFound as e:
         raise TemplateProblem(f"template not found: {e.name}") from e
     except jinja2.TemplateSyntaxError as e:
+        if e.filename and not _in_project(e.filename, templates_dir):
+            raise TemplateBug(f"{e.filename}:{e.lineno}: template syntax error: {e.message}") from e
         raise TemplateProblem(f"{e.filename or e.name}:{e.lineno}: template syntax error: {e.message}") from e
     except jinja2.TemplateError as e:
+        where = _failing_template(e)
+        if where is not None and not _in_project(where, templates_dir) and not isinstance(e, MissingText):
+            raise TemplateBug(f"template error in {name} ({Path(where).name}): {e}") from e
         raise TemplateProblem(f"template error in {name}: {e}") from e
 
 
@@ -151,7 +189,7 @@ def render_template(name: str, lang: str, templates_dir: Path | None = None, **c
 
 def render_path(path: str, lang: str, templates_dir: Path | None = None, **context) -> str:
     """Render the template at ``path`` (a regime's ``<root>/<lang>/<name>``) in ``lang``."""
-    with template_problems(path):
+    with template_problems(path, templates_dir):
         return render_bounded(environment(lang, templates_dir).get_template(path), path, **context)
 
 
@@ -183,7 +221,8 @@ def processor_records(inventory: Inventory, graph: nx.MultiDiGraph, lang: str) -
                 "items": [language.text(label, lang) for label in row.labels],
                 "item_ids": [item.id for item in row.items],
                 "tasks": [language.text(task, lang) for task in p.tasks],
-                "sub_processors": [
+                # null: not declared; []: declared that there are none
+                "sub_processors": None if p.sub_processors is None else [
                     {"name": language.text(s.name, lang), "country": s.country, "task": language.text(s.task, lang)} for s in p.sub_processors
                 ],
                 "overseas": row.overseas,
@@ -199,14 +238,17 @@ def render_processors(inventory: Inventory, graph: nx.MultiDiGraph, fmt: str, la
         from datamap.regimes import regimes_of
 
         name = regimes_of(inventory)[0].template(lang, "processors.md.j2")
-        with template_problems(name):  # the first regime's list, else the language's (PIPA's entrustees)
+        with template_problems(name, templates_dir):  # the first regime's list, else the language's (PIPA's entrustees)
             template = environment(lang, templates_dir).select_template([name, f"{lang}/processors.md.j2"])
-            return template.render(rows=processor_rows(inventory, graph), inv=inventory)
+            return render_bounded(template, name, rows=processor_rows(inventory, graph), inv=inventory)
     records = processor_records(inventory, graph, lang)
     if fmt == "json":
         return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
     rows = []
     for r in records:
-        subs = "; ".join(f"{s['name']} ({s['country']}): {s['task']}" for s in r["sub_processors"])
-        rows.append([r["id"], r["name"], r["country"], "; ".join(r["items"]), "; ".join(r["tasks"]), subs, str(r["overseas"]).lower(), r["contact"] or "", r["contract"] or ""])
+        if r["sub_processors"] is None:  # not declared
+            subs = ""
+        else:
+            subs = "; ".join(f"{s['name']} ({s['country']}): {s['task']}" for s in r["sub_processors"]) or "none"
+        rows.append([r["id"], r["name"], r["country"] or "", "; ".join(r["items"]), "; ".join(r["tasks"]), subs, str(r["overseas"]).lower(), r["contact"] or "", r["contract"] or ""])
     return csv_text(["id", "name", "country", "items", "tasks", "sub_processors", "overseas", "contact", "contract"], rows)

@@ -49,7 +49,15 @@ class TemplateLimit(BaseException):
 
 
 class ConfinedLoader(jinja2.FileSystemLoader):
-    """A file-system loader that reads only regular UTF-8 files resolving inside their search directory."""
+    """A file-system loader that reads only regular UTF-8 files resolving inside their search directory.
+
+    ``within`` maps a search directory to the directory it must itself stay in (a regime's folder inside
+    the project's templates: a symlink from ``templates/<regime>`` to elsewhere is refused too).
+    """
+
+    def __init__(self, searchpath, within: dict[str, str] | None = None, **kwargs):
+        super().__init__(searchpath, **kwargs)
+        self.within = {os.fspath(k): os.fspath(v) for k, v in (within or {}).items()}
 
     def get_source(self, environment, template):
         pieces = jinja2.loaders.split_template_path(template)
@@ -60,7 +68,7 @@ class ConfinedLoader(jinja2.FileSystemLoader):
         else:
             raise jinja2.TemplateNotFound(template)
         shown = os.path.relpath(filename)
-        if not inside(filename, searchpath):
+        if not inside(filename, self.within.get(searchpath, searchpath)):
             raise TemplateProblem(f"{shown}: E115 template is a symlink that leads outside its templates directory: not read")
         if not os.path.isfile(filename):
             raise TemplateProblem(f"{shown}: E115 template is not a regular file: not read")

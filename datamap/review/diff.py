@@ -127,7 +127,7 @@ def _sections(s: Summary) -> None:
 
 def _items(s: Summary) -> None:
     def describe(item, _):
-        flags = [] if item.required else [s.word("optional")]
+        flags = [s.word("optional")] if item.required is False else []
         if item.sensitivity != "ordinary":
             flags.append(s.word(item.sensitivity))
         return s.say("item_described", label=s.t(item.label), flags=s.say("flags", flags=", ".join(flags)) if flags else "")
@@ -185,7 +185,10 @@ def _retention(s: Summary) -> None:
     def period(rule):
         if rule.criteria and not rule.period:
             return s.say("by_criteria", criteria=s.t(rule.criteria))
-        text = language.duration(rule.period, s.lang) if rule.period else s.say("until", trigger=s.word(rule.trigger))
+        if rule.period:
+            text = language.duration(rule.period, s.lang)
+        else:
+            text = s.say("until", trigger=s.word(rule.trigger)) if rule.trigger else s.say("none")
         text = s.say("at_most", period=text) if rule.at_most else text
         return s.say("then_more", first=text, period=language.duration(rule.then.period, s.lang)) if rule.then else text
 
@@ -223,12 +226,12 @@ def _recipients(s: Summary) -> None:
             out.append(s.say("moves", name=name, old=s.country(old.processor.country), new=s.country(new.processor.country)))
         if [s.t(t) for t in old.processor.tasks] != [s.t(t) for t in new.processor.tasks]:
             out.append(s.say("entrusted_with", name=name, tasks="; ".join(s.t(t) for t in new.processor.tasks)))
-        old_subs = {(s.t(x.name), s.t(x.task), x.country) for x in old.processor.sub_processors}
-        new_subs = {(s.t(x.name), s.t(x.task), x.country) for x in new.processor.sub_processors}
-        for sub in new.processor.sub_processors:
+        old_subs = {(s.t(x.name), s.t(x.task), x.country) for x in old.processor.sub_processors or ()}
+        new_subs = {(s.t(x.name), s.t(x.task), x.country) for x in new.processor.sub_processors or ()}
+        for sub in new.processor.sub_processors or ():
             if (s.t(sub.name), s.t(sub.task), sub.country) not in old_subs:
                 out.append(s.say("re_entrusts", name=name, task=s.t(sub.task), sub=s.t(sub.name), country=s.country(sub.country)))
-        for sub in old.processor.sub_processors:
+        for sub in old.processor.sub_processors or ():
             if (s.t(sub.name), s.t(sub.task), sub.country) not in new_subs:
                 out.append(s.say("stops_re_entrusting", name=name, task=s.t(sub.task), sub=s.t(sub.name), country=s.country(sub.country)))
         s.fields("processors", "processors", s.t(old.processor.name), old.processor, new.processor, skip={"country", "tasks", "sub_processors"})

@@ -21,6 +21,7 @@ from datamap.errors import UsageError
 from datamap.confine import confined, project_root
 from datamap.inventory.model import MAX_VERSION_LENGTH, VERSION_PATTERN, Policy
 from datamap.output import write_atomic
+from datamap.review.version_changes import freeze_changes
 
 VERSIONS_DIR = "versions"
 
@@ -213,4 +214,7 @@ def release(inventory, inventory_dir: Path, effective: dt.date, version: str | N
         out = frozen / f"policy.{lang}.md"
         write_atomic(out, text, project)
         result.texts.append(out)
+    previous = policy.history[0].version if policy.history else None
+    languages = [lang for lang, text in texts.items() if text is not None]
+    result.texts += freeze_changes(Path(inventory_dir), previous, frozen, languages)
     return result

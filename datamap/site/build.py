@@ -43,7 +43,7 @@ def _generated_files(site_dir: Path, known: set[str] | frozenset = frozenset()) 
         return set()
     found = set()
     for path in site_dir.rglob("*"):
-        if path.suffix in (".md", ".svg"):
+        if path.suffix in (".md", ".svg", ".xml"):
             relative = path.relative_to(site_dir)
             name = relative.as_posix()
             if name in known:
@@ -73,8 +73,13 @@ def _up_to_date(site_dir: Path, pages: rec.Record, files: rec.Record | None) -> 
     return not _stray_downloads(site_dir, set(files.files))
 
 
-def build_site(inventory: Inventory, inventory_dir: Path, project_dir: Path, site_dir: Path, templates_dir: Path | None = None) -> SiteChanges:
-    """Bring ``site_dir`` up to date with the inventory; nothing is written when a hand-written file is in the way."""
+def build_site(inventory: Inventory, inventory_dir: Path, project_dir: Path, site_dir: Path, templates_dir: Path | None = None,
+               progress=None) -> SiteChanges:
+    """Bring ``site_dir`` up to date with the inventory; nothing is written when a hand-written file is in the way.
+
+    ``progress`` (a :class:`datamap.progress.Progress`), when given, is told of the pages, diagrams and
+    downloads made so far.
+    """
     site_dir, templates_dir = Path(site_dir), project_templates(project_dir, templates_dir)
     now = current(inventory_dir, project_dir, templates_dir)
     old, _ = rec.read(site_dir)
@@ -115,13 +120,17 @@ def build_site(inventory: Inventory, inventory_dir: Path, project_dir: Path, sit
     changes.conflicts = [p.path for p in todo if (site_dir / p.path).exists() and not is_generated(site_dir / p.path)]
     if changes.conflicts:
         return changes
+    if progress is not None and hasattr(progress, "counting"):
+        builds = list(zip(progress.counting([d for d, _ in builds]), [inputs for _, inputs in builds]))
     built = {download.path: (download.build(), inputs) for download, inputs in builds}  # what can fail, before the first write
     leftovers = []
     for leftover in leftover_temporaries(site_dir):
         leftover.unlink()
         leftovers.append(leftover.relative_to(site_dir).as_posix())
+    total, done = sum(not p.diagram for p in todo), 0
     for chunk in chunks(todo):  # made and written a chunk at a time: the pages of a large site do not fit in memory at once
-        texts = make_pages(chunk)
+        texts = make_pages(chunk, progress, done, total)
+        done += sum(not p.diagram for p in chunk)
         for page in chunk:
             data = texts.pop(page.path).encode("utf-8")
             target = site_dir / page.path
@@ -189,11 +198,11 @@ def chunks(pages: list) -> Iterator[list]:
         yield pages[start : start + CHUNK]
 
 
-def make_pages(pages) -> dict[str, str]:
+def make_pages(pages, progress=None, done: int = 0, total: int | None = None) -> dict[str, str]:
     """The text of each page (:func:`datamap.site.pages.make_pages`, imported only when a page is made)."""
     from datamap.site import pages as site_pages
 
-    return site_pages.make_pages(pages)
+    return site_pages.make_pages(pages, progress, done, total)
 
 
 def write_site(site_dir: Path | str, pages: dict[str, str], files: list) -> SiteChanges:

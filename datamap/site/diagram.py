@@ -36,6 +36,11 @@ COLOURS = {
     "retention": "#eceff1",
 }
 OVERSEAS_BORDER = "#c62828"
+#: node and edge label sizes in points: the SVG is shown at its natural size (1 pt = 4/3 px), never scaled
+#: down to the page's width, so these are the sizes readers see (15 and 13 px)
+NODE_FONT, EDGE_FONT = 11, 10
+#: legend entries in the order they are drawn
+LEGEND_ORDER = ("collection_point", "item", "system", "processor_system", "processor", "sub_processor", "third_party", "purpose", "retention")
 _BATCH = 40  # graphs per dot process: amortizes start-up, keeps the parallel chunks even
 _COMMENT = re.compile(r"<!--.*?-->\n?", re.S)
 _BATCH_ID = re.compile(r'id="page\d+,\d+_')
@@ -46,11 +51,11 @@ class DiagramError(RuntimeError):
     """Graphviz is missing or failed."""
 
 
-def dot_string(text: str, width: int = 32) -> str:
+def dot_string(text: str, width: int = 24) -> str:
     """Inventory text as a quoted DOT string, wrapped to ``width`` characters per line."""
     text = _CONTROL.sub(" ", text).strip()
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    lines = textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False) or [""]
+    lines = textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False) or [""]  # before escaping: no entity is cut
+    lines = [line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") for line in lines]
     escaped = [line.replace("\\", "\\\\").replace('"', '\\"') for line in lines]
     return '"' + "\\n".join(escaped) + '"'
 
@@ -58,20 +63,25 @@ def dot_string(text: str, width: int = 32) -> str:
 class _Dot:
     """A DOT digraph under construction; node names are n0, n1, ... in insertion order."""
 
-    def __init__(self) -> None:
+    def __init__(self, legend: dict | None = None) -> None:
         self.names: dict[str, str] = {}
         self.lines: list[str] = []
         self.edges: set[str] = set()
+        self.legend = legend  # the legend's words; None draws none
+        self.kinds: set[str] = set()
+        self.overseas = False
 
     def node(self, key: str, label: str, kind: str, overseas: bool = False) -> str:
         if key not in self.names:
+            self.kinds.add(kind)
+            self.overseas = self.overseas or overseas
             name = self.names[key] = f"n{len(self.names)}"
             border = f', color="{OVERSEAS_BORDER}", penwidth=2, style="rounded,filled,dashed"' if overseas else ""
             self.lines.append(f'  {name} [label={dot_string(label)}, fillcolor="{COLOURS[kind]}"{border}];')
         return self.names[key]
 
     def edge(self, source: str, target: str, label: str | None = None) -> None:
-        attributes = f" [label={dot_string(label, 40)}]" if label else ""
+        attributes = f" [label={dot_string(label, 28)}]" if label else ""
         line = f"  {self.names[source]} -> {self.names[target]}{attributes};"
         if line not in self.edges:
             self.edges.add(line)
@@ -81,10 +91,26 @@ class _Dot:
         head = [
             "digraph lineage {",
             f'  graph [rankdir=LR, fontname="{FONT}", nodesep=0.12, ranksep=0.7, bgcolor="white"];',
-            f'  node [shape=box, style="rounded,filled", fontname="{FONT}", fontsize=11, margin="0.12,0.05", color="#607d8b"];',
-            f'  edge [fontname="{FONT}", fontsize=9, color="#78909c", fontcolor="#37474f", arrowsize=0.7];',
+            f'  node [shape=box, style="rounded,filled", fontname="{FONT}", fontsize={NODE_FONT}, margin="0.12,0.05", color="#607d8b"];',
+            f'  edge [fontname="{FONT}", fontsize={EDGE_FONT}, color="#78909c", fontcolor="#37474f", arrowsize=0.7];',
         ]
-        return "\n".join(head + self.lines + ["}"]) + "\n"
+        return "\n".join(head + self.lines + self.legend_lines() + ["}"]) + "\n"
+
+    def legend_lines(self) -> list[str]:
+        """A compact legend (one table node) of the node colours this diagram uses, and of the border marking places abroad."""
+        if not self.legend or not self.names:
+            return []
+
+        def cell(text: str, attributes: str) -> str:
+            text = _CONTROL.sub(" ", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+            return f'<TR><TD {attributes}>{text}</TD></TR>'
+
+        rows = [cell(self.legend[kind], f'BGCOLOR="{COLOURS[kind]}" BORDER="1" COLOR="#607d8b" STYLE="ROUNDED"') for kind in LEGEND_ORDER if kind in self.kinds]
+        if self.overseas:
+            rows.append(cell(self.legend["abroad"], f'BORDER="2" COLOR="{OVERSEAS_BORDER}" STYLE="ROUNDED,DASHED"'))
+        title = cell(self.legend["title"], 'BORDER="0"')
+        return [f'  legend [shape=plaintext, style="", fontsize={EDGE_FONT}, label=<<TABLE BORDER="1" COLOR="#b0bec5" STYLE="ROUNDED" '
+                f'CELLBORDER="0" CELLSPACING="3" CELLPADDING="3">{title}{"".join(rows)}</TABLE>>];']
 
 
 class _Names:
@@ -139,9 +165,9 @@ def _add_operator(dot: _Dot, names: _Names, graph: nx.MultiDiGraph, system: str)
             dot.edge(operator, names.add(dot, sub))
 
 
-def overview_dot(inventory: Inventory, graph: nx.MultiDiGraph, lang: str, methods: dict | None = None) -> str:
+def overview_dot(inventory: Inventory, graph: nx.MultiDiGraph, lang: str, methods: dict | None = None, legend: dict | None = None) -> str:
     """Collection points -> systems -> processors, sub-processors and third parties."""
-    names, dot = _Names(inventory, graph, lang, methods), _Dot()
+    names, dot = _Names(inventory, graph, lang, methods), _Dot(legend)
     for point in inventory.collection_points:
         names.add(dot, g.node("collection_point", point.id))
     for system in inventory.systems:
@@ -157,9 +183,9 @@ def overview_dot(inventory: Inventory, graph: nx.MultiDiGraph, lang: str, method
     return dot.source()
 
 
-def item_dot(inventory: Inventory, graph: nx.MultiDiGraph, lang: str, item_id: str, methods: dict | None = None) -> str:
+def item_dot(inventory: Inventory, graph: nx.MultiDiGraph, lang: str, item_id: str, methods: dict | None = None, legend: dict | None = None) -> str:
     """Where one item comes from, the systems and fields that hold it, who receives it, why and how long."""
-    names, dot = _Names(inventory, graph, lang, methods), _Dot()
+    names, dot = _Names(inventory, graph, lang, methods), _Dot(legend)
     lineage = g.item_lineage(graph, item_id)
     for point in lineage["collected_by"]:
         names.add(dot, point)
@@ -180,9 +206,9 @@ def item_dot(inventory: Inventory, graph: nx.MultiDiGraph, lang: str, item_id: s
     return dot.source()
 
 
-def system_dot(inventory: Inventory, graph: nx.MultiDiGraph, lang: str, system_id: str, methods: dict | None = None) -> str:
+def system_dot(inventory: Inventory, graph: nx.MultiDiGraph, lang: str, system_id: str, methods: dict | None = None, legend: dict | None = None) -> str:
     """What one system holds, where it comes from, who operates it and what it serves."""
-    names, dot = _Names(inventory, graph, lang, methods), _Dot()
+    names, dot = _Names(inventory, graph, lang, methods), _Dot(legend)
     lineage = g.system_lineage(graph, system_id)
     for point in lineage["collected_by"]:
         names.add(dot, point)
@@ -219,14 +245,21 @@ def _clean(svg: str) -> str:
     return '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' + svg
 
 
-def render_svgs(sources: dict[str, str]) -> dict[str, str]:
-    """DOT sources by name -> SVG by name. Batches graphs per dot process and runs batches in parallel."""
+def render_svgs(sources: dict[str, str], progress=None) -> dict[str, str]:
+    """DOT sources by name -> SVG by name. Batches graphs per dot process and runs batches in parallel.
+
+    ``progress("diagrams", done, total)``, when given, is called as batches finish.
+    """
     if not sources:
         return {}
     if shutil.which("dot") is None:
         raise DiagramError("Graphviz 'dot' not found: install graphviz (scripts/setup.sh does)")
     names = list(sources)
     batches = [names[i : i + _BATCH] for i in range(0, len(names), _BATCH)]
+    out: dict[str, str] = {}
     with ThreadPoolExecutor() as pool:
-        results = pool.map(lambda batch: _run_dot([sources[n] for n in batch]), batches)
-        return {name: svg for batch, svgs in zip(batches, results) for name, svg in zip(batch, svgs)}
+        for batch, svgs in zip(batches, pool.map(lambda batch: _run_dot([sources[n] for n in batch]), batches)):
+            out.update(zip(batch, svgs))
+            if progress:
+                progress("diagrams", len(out), len(names))
+    return {name: out[name] for name in names}

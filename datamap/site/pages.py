@@ -10,6 +10,8 @@ made, so ``datamap build`` (:mod:`datamap.site.build`) makes only the pages whos
     policy/history.md       every version with its effective date; policy/v<version>.md: frozen texts
     processors.md  systems.md  items.md  purposes.md  fields.md  lineage.md  downloads.md
     processor/<id>.md  system/<id>.md (+ .svg)  item/<id>.md (+ .svg)  purpose/<id>.md
+    storage.md              cookies and web storage (datamap.site.storage)
+    changes/v<version>.md   what each version changed; policy/feed.xml: Atom feed of versions (datamap.site.changes)
 
 Listing pages are named in the plural and entity pages live in singular folders, so no id (not even
 ``index``) can make two pages share a URL. Pages are rendered from language-neutral templates under
@@ -32,11 +34,13 @@ from markupsafe import Markup
 
 from datamap.site import diagram
 from datamap.site.record import MARKER, SVG_MARKER, is_generated  # noqa: F401  (is_generated: part of this module's interface)
+from datamap.site.changes import FEED, annotate, changes_pages
+from datamap.site.storage import PAGE as STORAGE_PAGE, storage_pages
 
 from datamap import language
 from datamap.lineage import graph as g
 from datamap.publish.downloads import Download, downloads
-from datamap.confine import Escape, confined, inside, kind_of
+from datamap.confine import Escape, confined, inside
 from datamap.errors import DatamapError
 from datamap.inventory.load import display_path
 from datamap.lineage.facts import processor_rows
@@ -142,11 +146,11 @@ class _Pages:
         self.inventory, self.graph, self.lang, self.templates_dir = inventory, graph, lang, templates_dir
         self.env = environment(lang, templates_dir)
         # the first regime's wording (GDPR: processors, not entrustees), else the language's
-        with template_problems(f"{lang}/site/words.j2"):
+        with template_problems(f"{lang}/site/words.j2", templates_dir):
             words = self.env.select_template([regimes_of(inventory)[0].template(lang, "site/words.j2"), f"{lang}/site/words.j2"])
             self.words = words.module.words
         #: entities by id, for templates (built once: pages look them up for every row)
-        self.ids = {section: inventory.by_id(section) for section in ("items", "processors", "laws", "systems", "purposes")}
+        self.ids = {section: inventory.by_id(section) for section in ("items", "processors", "laws", "systems", "purposes", "data_subjects")}
 
     def render(self, template: str, here: str, **context) -> str:
         folder = posixpath.dirname(here)
@@ -160,7 +164,7 @@ class _Pages:
             name = language.text(getattr(entity, _NAMED_BY.get(kind, "name")), self.lang)
             return Markup(f"[{md_escape(name)}]({href(f'{kind}/{entity.id}.md')})")
 
-        with template_problems(f"site/{template}.md.j2"):
+        with template_problems(f"site/{template}.md.j2", self.templates_dir):
             text = render_bounded(
                 self.env.get_template(f"site/{template}.md.j2"), f"site/{template}.md.j2", w=self.words, inv=self.inventory, ids=self.ids, href=href, link=link, here=here, lang=self.lang, **context
             )
@@ -192,6 +196,7 @@ class Site:
         self.inventory, self.graph, self.project_dir, self.templates_dir = inventory, graph, project_dir, templates_dir
         self.released = released_versions(project_dir)
         self.history = _history(inventory, self.released)
+        annotate(self.history, project_dir)
         #: digest of the whole inventory and released texts: the input of pages that show all of it
         self.everything = everything or digest(inventory.model_dump_json(), json.dumps(self.released, sort_keys=True))
         self.inputs = Inputs(inventory, graph, self.everything, templates_dir)
@@ -309,17 +314,40 @@ def diagrams(site: Site, lang: str) -> Iterator[Page]:
     def methods() -> dict:
         return site.renderer(lang).words["methods"]
 
-    yield Page(f"{lang}/lineage.svg", site.everything, lambda: diagram.overview_dot(inv, graph, lang, methods()), diagram=True)
+    def legend():
+        return site.renderer(lang).words.get("diagram_legend")
+
+    yield Page(f"{lang}/lineage.svg", site.everything, lambda: diagram.overview_dot(inv, graph, lang, methods(), legend()), diagram=True)
     for kind, section, dot in (("item", inv.items, diagram.item_dot), ("system", inv.systems, diagram.system_dot)):
         for entity in section:
             yield Page(
                 f"{lang}/{kind}/{entity.id}.svg", site.inputs.of(site.lineage(kind, entity.id)),
-                lambda dot=dot, entity_id=entity.id: dot(inv, graph, lang, entity_id, methods()), diagram=True,
+                lambda dot=dot, entity_id=entity.id: dot(inv, graph, lang, entity_id, methods(), legend()), diagram=True,
             )
 
 
+def storage(site: Site, lang: str) -> Iterator[Page]:
+    """The cookies and web storage page (:mod:`datamap.site.storage`)."""
+    here = f"{lang}/{STORAGE_PAGE}"
+    yield Page(here, site.everything, lambda: storage_pages(site.renderer(lang))[here])
+
+
+def changes(site: Site, lang: str) -> Iterator[Page]:
+    """What each version changed, and the Atom feed of versions (:mod:`datamap.site.changes`), made together."""
+    made: dict[str, str] = {}
+
+    def make(path: str) -> str:
+        if not made:
+            made.update(changes_pages(site.renderer(lang), site.history, site.project_dir))
+        return made.pop(path)
+
+    paths = [f"{lang}/changes/v{row['version']}.md" for row in site.history if row.get("changes_page")] + [f"{lang}/{FEED}"]
+    for path in paths:
+        yield Page(path, site.everything, lambda path=path: make(path))
+
+
 #: Every producer of generated pages, called once per language; add a page kind by adding its producer.
-PRODUCERS: list[Callable[[Site, str], Iterable[Page]]] = [policy_pages, listing_pages, entity_pages, diagrams]
+PRODUCERS: list[Callable[[Site, str], Iterable[Page]]] = [policy_pages, listing_pages, entity_pages, storage, changes, diagrams]
 
 
 def plan_pages(site: Site) -> list[Page]:
@@ -328,8 +356,11 @@ def plan_pages(site: Site) -> list[Page]:
     return sorted(planned, key=lambda page: page.path)
 
 
-def make_pages(pages: Iterable[Page]) -> dict[str, str]:
-    """The text of each page; diagrams are drawn together, in batches of ``dot`` processes."""
+def make_pages(pages: Iterable[Page], progress=None, done: int = 0, total: int | None = None) -> dict[str, str]:
+    """The text of each page; diagrams are drawn together, in batches of ``dot`` processes.
+
+    ``progress(stage, done, total)``, when given, is told of the pages made (counted from ``done``) and the diagrams drawn.
+    """
     texts: dict[str, str] = {}
     sources: dict[str, str] = {}
     for page in pages:
@@ -337,7 +368,11 @@ def make_pages(pages: Iterable[Page]) -> dict[str, str]:
             sources[page.path] = page.make()
         else:
             texts[page.path] = page.make()
-    for path, svg in diagram.render_svgs(sources).items():
+            if progress and (len(texts) % 100 == 0):
+                progress("pages", done + len(texts), total)
+    if progress and texts:
+        progress("pages", done + len(texts), total)
+    for path, svg in diagram.render_svgs(sources, progress).items():
         head, _, body = svg.partition("\n")
         texts[path] = f"{head}\n{SVG_MARKER}\n{body}"
     return texts
@@ -360,7 +395,11 @@ def _entities(graph: nx.MultiDiGraph, lineage: dict) -> dict:
     return out
 
 
-def generate_pages(inventory: Inventory, graph: nx.MultiDiGraph, project_dir: Path | str, templates_dir: Path | None = None) -> dict[str, str]:
-    """Every generated file of the site: relative path under site/ -> text. Writes nothing."""
-    texts = make_pages(plan_pages(Site(inventory, graph, project_dir, templates_dir)))
+def generate_pages(inventory: Inventory, graph: nx.MultiDiGraph, project_dir: Path | str, templates_dir: Path | None = None,
+                   progress=None) -> dict[str, str]:
+    """Every generated file of the site: relative path under site/ -> text. Writes nothing.
+
+    ``progress(stage, done, total)``, when given, is told of the pages and diagrams made so far.
+    """
+    texts = make_pages(plan_pages(Site(inventory, graph, project_dir, templates_dir)), progress)
     return dict(sorted(texts.items()))

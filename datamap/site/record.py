@@ -93,7 +93,7 @@ def templates_digest(templates_dir: Path | None) -> str:
 
 
 def sources_digest(inventory_dir: Path, project_dir: Path) -> str:
-    """The inventory files and the released policy texts, as bytes: equal means no page input changed."""
+    """The inventory files, the released policy texts and mkdocs.yml, as bytes: equal means no page input changed."""
     from datamap.inventory.load import inventory_files
 
     inventory_dir = Path(inventory_dir)
@@ -102,7 +102,9 @@ def sources_digest(inventory_dir: Path, project_dir: Path) -> str:
     parts: list[bytes | str] = []
     for path in files:
         parts += [path.relative_to(base).as_posix(), path.read_bytes()]
-    return digest(digest(*parts), _tree_digest(Path(project_dir) / "versions"))
+    config = Path(project_dir) / "mkdocs.yml"  # its site_url is in the links of the feed of versions
+    settings = config.read_bytes() if config.is_file() else b""
+    return digest(digest(*parts), _tree_digest(Path(project_dir) / "versions"), settings)
 
 
 def is_generated(path: Path) -> bool:

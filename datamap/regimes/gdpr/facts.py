@@ -99,7 +99,7 @@ def recipient_countries(inventory, recipient, kind: str) -> list[str]:
     """Where a recipient holds the data: the countries of the systems a processor operates, else its own."""
     if kind == "processor":
         found = sorted({inventory.system_country(s) for s in inventory.systems if s.operator == recipient.id})
-        return found or [recipient.country]
+        return found or ([recipient.country] if recipient.country else [])  # no country: a completeness finding
     return [recipient.country]
 
 
