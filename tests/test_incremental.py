@@ -150,10 +150,10 @@ def test_only_the_pages_an_edit_touches_are_made(tmp_path, no_pdfs, monkeypatch)
     made: list[str] = []
     real = site_pages.make_pages
 
-    def counting(pages):
+    def counting(pages, *args):
         pages = list(pages)
         made.extend(p.path for p in pages)
-        return real(pages)
+        return real(pages, *args)
 
     monkeypatch.setattr(site_pages, "make_pages", counting)
     _, changes = _build(project)  # nothing changed: no page is made, no graph is built
@@ -173,7 +173,7 @@ def test_every_edited_generated_file_is_reported(tmp_path, no_pdfs):
     project = copy_project(tmp_path)
     _build(project)
     record, _ = rec.read(project / "site")
-    assert len(record.files) == len([p for p in (project / "site").rglob("*") if p.suffix in (".md", ".svg") and site_pages.is_generated(p)])
+    assert len(record.files) == len([p for p in (project / "site").rglob("*") if p.suffix in (".md", ".svg", ".xml") and site_pages.is_generated(p)])
     for path in sorted(record.files):
         target = project / "site" / path
         original = target.read_bytes()

@@ -18,6 +18,8 @@ files whose name starts with a dot, so the record is never published.
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -49,8 +51,18 @@ def content_digest(data: str | bytes) -> str:
     return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()[:_DIGITS]
 
 
+def _regular(path: Path) -> bool:
+    """A regular file, not a link to one: a FIFO or device under site/ is never opened (it could block)."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
 def file_digest(path: Path) -> str | None:
-    """The content digest of a file on disk; None when it cannot be read."""
+    """The content digest of a file on disk; None when it cannot be read or is no regular file."""
+    if not _regular(path):
+        return None
     try:
         with open(path, "rb") as f:
             return hashlib.file_digest(f, "sha256").hexdigest()[:_DIGITS]
@@ -109,6 +121,8 @@ def sources_digest(inventory_dir: Path, project_dir: Path) -> str:
 
 def is_generated(path: Path) -> bool:
     """Whether a file under site/ was written by datamap (and may be replaced or removed by it)."""
+    if not _regular(path):
+        return False
     try:
         with open(path, "rb") as f:
             data = f.read()
