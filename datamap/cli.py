@@ -211,12 +211,10 @@ def cmd_graph(args) -> int:
 def cmd_build(args) -> int:
     from datamap.inventory.checks import check_language
     from datamap.site.diagram import DiagramError
-    from datamap.publish.downloads import downloads
     from datamap.errors import DatamapError
     from datamap.findings import Finding
-    from datamap.lineage.graph import build_graph
     from datamap.regimes.checks import check_languages
-    from datamap.site.pages import generate_pages, write_site
+    from datamap.site.build import build_site
     from datamap.progress import Progress
     from datamap.confine import confined
 
@@ -229,14 +227,11 @@ def cmd_build(args) -> int:
         return EXIT_FINDINGS
     project = project_root(args.inventory)
     site_dir = Path(args.site) if args.site else project / "site"
-    graph = build_graph(inventory)
-    templates = _templates_dir(args)
     progress = Progress(quiet=args.quiet)
     try:
         if not args.site:
             confined(site_dir, project)
-        pages = generate_pages(inventory, graph, project, templates, progress)
-        changes = write_site(site_dir, pages, progress.counting(downloads(inventory, graph, project, templates)))
+        changes = build_site(inventory, Path(args.inventory), project, site_dir, _templates_dir(args), progress)
         progress.finish()
     except DiagramError as e:  # Graphviz missing or failing: this machine, not the inventory
         _say(f"datamap build: {e}")
@@ -262,7 +257,7 @@ def cmd_build(args) -> int:
 def cmd_check(args) -> int:
     from datamap.errors import DatamapError
     from datamap.regimes.checks import check_completeness, check_languages
-    from datamap.site.stale import expected_pages, stale_files
+    from datamap.site.stale import stale_site
     from datamap.exports.app_labels import check_app_labels
     from datamap.inventory.validate import check_inventory
 
@@ -276,12 +271,14 @@ def cmd_check(args) -> int:
     if inventory is not None and not has_errors(findings) and not args.no_stale:
         project = project_root(args.inventory)
         try:
-            pages = expected_pages(inventory, project)
+            stale = stale_site(inventory, Path(args.inventory), project, _templates_dir(args), f"datamap build {args.inventory}", args.full)
         except DatamapError as e:  # a released text that cannot be read; a template that fails
             _say(f"datamap check: {e}")
             return EXIT_FINDINGS
-        if pages is not None:
-            findings = sorted(findings + stale_files(pages, project, fix=f"datamap build {args.inventory}"))
+        if stale is not None:
+            # one record per file for machines; one finding for people, unless they ask for the list
+            shown = stale.findings + stale.summary() if args.verbose else stale.summary()
+            findings = sorted(findings + stale.others + (stale.findings if args.format != "text" else shown))
     sys.stdout.write(FORMATTERS[args.format](findings))
     return EXIT_FINDINGS if inventory is None or has_errors(findings, args.strict) else EXIT_OK
 
@@ -439,6 +436,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="warnings fail the run too")
     p.add_argument("--format", choices=sorted(FORMATTERS), default="text", help=FORMAT_HELP)
     p.add_argument("--no-stale", action="store_true", help="do not compare the generated site pages")
+    p.add_argument("--full", action="store_true", help="make every site page again and compare, trusting no build record (slower)")
+    p.add_argument("-v", "--verbose", action="store_true", help="text format: list every stale generated file, not only their number")
     p.add_argument("--lang", type=_language_code, help="also require every text in this language (E401)")
     p.set_defaults(func=cmd_check)
 

@@ -83,7 +83,9 @@ CODES: dict[str, str] = {
     "W900": "app_label on an item the app does not collect",
     "W920": "Fides fact with no place in the inventory",
     "W921": "inventory fact Fides does not hold: add it to the imported inventory",
-    "E701": "generated file out of date with the inventory",
+    "E602": "generated site files out of date (one finding for all of them)",
+    "E603": "generated file no longer made from the inventory",
+    "E701": "generated file out of date: the inventory, templates or datamap changed, or it was edited",
     "E702": "generated file missing",
 }
 

@@ -1,8 +1,6 @@
 """datamap check: completeness warnings, stale generated pages, and its three output formats."""
 
 import json
-import sys
-import types
 
 import pytest
 from conftest import REFERENCE, write
@@ -92,7 +90,7 @@ def test_stale_files_reports_differing_and_missing_pages(tmp_path, monkeypatch):
     expected = {"policy.md": "# Policy\n\nArticle 1\nnew line\n", "same.md": "unchanged\n", "processors/index.md": "table\n"}
     found = [str(f) for f in stale_files(expected, tmp_path, fix="datamap build inventory")]
     assert found == [
-        "site/policy.md:4:1: E701 generated file is out of date with the inventory (first difference here): run `datamap build inventory` to regenerate it",
+        "site/policy.md:4:1: E701 generated file is out of date: it differs from what the inventory makes now (first difference here): run `datamap build inventory` to regenerate it",
         "site/processors/index.md:1:1: E702 generated file is missing: run `datamap build inventory` to create it",
     ]
 
@@ -110,33 +108,41 @@ def test_trailing_text_counts_as_a_difference(tmp_path):
     assert (finding.line, finding.code) == (3, "E701")
 
 
-@pytest.fixture
-def site_generator(monkeypatch):
-    """A site generator with the contract of datamap.site.pages.generate_pages, producing one page per item."""
-    module = types.ModuleType("datamap.site.pages")
-
-    def generate_pages(inventory, graph, project_dir):
-        return {f"items/{item.id}.md": f"# {item.label['en']}\n" for item in inventory.items}
-
-    module.generate_pages = generate_pages
-    monkeypatch.setitem(sys.modules, "datamap.site.pages", module)
-    return module
-
-
-def test_check_fails_on_stale_pages_of_a_project_with_a_site(run, minimal, site_generator):
+def test_check_fails_on_stale_pages_of_a_project_with_a_site(run, minimal):
     (minimal.parent / "mkdocs.yml").write_text("site_name: x\ndocs_dir: site\n")
-    (minimal.parent / "site/items").mkdir(parents=True)
-    write(minimal.parent, "site/items/email.md", "# E-mail\n")
+    assert run("build", "inv").code == 0
+    page = minimal.parent / "site/en/items.md"
+    page.write_text(page.read_text("utf-8").replace("# ", "# Edited ", 1), "utf-8")
     result = run("check", "inv")
     assert result.code == 1
-    assert "site/items/email.md:1:1: E701 generated file is out of date with the inventory (first difference here): run `datamap build inv` to regenerate it" in result.out
-    (minimal.parent / "site/items/email.md").write_text("# Email\n")
-    assert run("check", "inv").code == 0
+    assert "site:1:1: E602 1 generated file is out of date (files edited by hand): run `datamap build inv` to regenerate them " \
+        "(`datamap check --verbose` lists them)" in result.out
+    assert "site/en/items.md" not in result.out
+    verbose = run("check", "inv", "--verbose")
+    assert "site/en/items.md:1:1: E701 generated file was edited after the last build: run `datamap build inv` to regenerate it" in verbose.out
+    assert "E602" in verbose.out
     assert run("check", "inv", "--no-stale").code == 0
-
-
-def test_projects_without_mkdocs_have_no_stale_check(run, minimal, site_generator):
+    assert run("build", "inv").code == 0
     assert run("check", "inv").code == 0
+
+
+def test_machine_formats_keep_one_record_per_stale_file(run, minimal):
+    (minimal.parent / "mkdocs.yml").write_text("site_name: x\ndocs_dir: site\n")
+    assert run("build", "inv").code == 0
+    (minimal / "inventory.yaml").write_text((minimal / "inventory.yaml").read_text("utf-8") + "\n# a comment\n", "utf-8")
+    assert run("check", "inv").code == 0  # a comment changes no page
+    (minimal.parent / "site/en/items.md").unlink()
+    (minimal.parent / "site/ko/items.md").write_text("changed\n", "utf-8")
+    records = json.loads(run("check", "inv", "--format", "json").out)
+    stale = sorted((r["file"], r["code"]) for r in records if r["code"].startswith("E"))
+    assert stale == [("site/en/items.md", "E702"), ("site/ko/items.md", "E701")]
+    github = run("check", "inv", "--format", "github").out
+    assert "::error file=site/en/items.md,line=1,col=1,title=E702::" in github and "E602" not in github
+
+
+def test_projects_without_mkdocs_have_no_stale_check(run, minimal):
+    assert run("check", "inv").code == 0
+    assert not (minimal.parent / "site").exists()
 
 
 def test_check_can_require_a_language(run, minimal):

@@ -198,7 +198,8 @@ def test_ids_too_long_for_file_names_are_a_finding(run, minimal, length):
 
 
 def test_build_writes_nothing_when_a_file_name_is_too_long(tmp_path):
-    from datamap.site.pages import MARKER, SiteError, write_site
+    from datamap.site.build import write_site
+    from datamap.site.pages import MARKER, SiteError
 
     site = tmp_path / "site"
     (site / "en").mkdir(parents=True)
@@ -212,7 +213,8 @@ def test_build_writes_nothing_when_a_file_name_is_too_long(tmp_path):
 
 def test_build_writes_nothing_when_a_download_fails(tmp_path):
     from datamap.publish.downloads import Download
-    from datamap.site.pages import MARKER, write_site
+    from datamap.site.build import write_site
+    from datamap.site.pages import MARKER
 
     site = tmp_path / "site"
 

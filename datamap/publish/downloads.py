@@ -25,6 +25,9 @@ class Download:
     title: str  # key of the download's name in the site's wording (templates/<lang>/site/words.j2)
     subject: dict | None  # a Text naming what it is about (a collection point), or None
     build: Callable[[], bytes | str]
+    #: what a PDF is made from (its HTML page), much cheaper to make than the PDF: ``datamap build``
+    #: makes the PDF again only when this changed
+    source: Callable[[], str] | None = None
 
 
 def downloads(inventory: Inventory, graph: nx.MultiDiGraph, project_dir: Path, templates_dir: Path | None = None) -> list[Download]:
@@ -49,7 +52,7 @@ def _ropa(inventory: Inventory, graph: nx.MultiDiGraph, fmt: str, lang: str) -> 
 
 
 def _pdfs(inventory: Inventory, graph: nx.MultiDiGraph, lang: str, project_dir: Path, templates_dir: Path | None) -> Iterator[Download]:
-    """The policy and the notices as PDF; all notices of a language are rendered together, once."""
+    """The policy and the notices as PDF; all notices of a language are rendered together, once, as HTML."""
     from datamap.lineage import facts_of
     from datamap.publish.html import policy_html
     from datamap.publish.pdf import html_to_pdf
@@ -58,15 +61,25 @@ def _pdfs(inventory: Inventory, graph: nx.MultiDiGraph, lang: str, project_dir: 
     def pdf(page: str) -> bytes:
         return html_to_pdf(page, lang, project_dir, [default_templates_dir()])[0]
 
-    yield Download(f"downloads/policy.{lang}.pdf", lang, "policy", None, lambda: pdf(policy_html(inventory, graph, lang, templates_dir)))
-    rendered: dict[str, str | bytes] = {}
+    policy: list[str] = []
+
+    def policy_page() -> str:
+        if not policy:
+            policy.append(policy_html(inventory, graph, lang, templates_dir))
+        return policy[0]
+
+    yield Download(f"downloads/policy.{lang}.pdf", lang, "policy", None, lambda: pdf(policy_page()), policy_page)
+    pages: dict[str, str | bytes] = {}
     facts = facts_of(inventory, graph)
 
-    def notice(name: str) -> bytes:
-        if not rendered:
-            rendered.update(render_all(facts, graph, lang, templates_dir, pdf=pdf))
-        return rendered[name]
+    def notice_page(name: str) -> str:
+        if not pages:
+            pages.update(render_all(facts, graph, lang, templates_dir))
+        return pages[name]
 
     for entry in notice_entries(facts, graph):
-        name = f"{entry.name}.{lang}.pdf"
-        yield Download(f"downloads/notices/{name}", lang, f"notice_{entry.kind}", entry.subject, lambda name=name: notice(name))
+        page = f"{entry.name}.{lang}.html"
+        yield Download(
+            f"downloads/notices/{entry.name}.{lang}.pdf", lang, f"notice_{entry.kind}", entry.subject,
+            lambda page=page: pdf(notice_page(page)), lambda page=page: notice_page(page),
+        )

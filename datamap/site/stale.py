@@ -1,21 +1,33 @@
 """Stale generated files: committed pages that differ from what the inventory produces now.
 
-The docs site's generator (:func:`datamap.site.pages.generate_pages`) says what every generated page under
-``site/`` should hold; this module compares that with the files on disk, so CI and pre-commit can refuse
-a change that edits the inventory but forgets to regenerate the pages.
+CI and pre-commit run this to refuse a change that edits the inventory but forgets to regenerate the
+pages. It costs what changed, not what exists: with the build record (:mod:`datamap.site.record`)
+
+- when the inventory files, released texts, templates and datamap are as recorded, it only compares
+  every generated file's digest with the record (a file edited by hand is caught there);
+- when the inventory changed, it digests every page's inputs and makes only the pages whose inputs
+  changed, comparing them with the files;
+- when the templates or datamap changed, or there is no usable record, or ``--full`` is given, it makes
+  every page and compares (the way a build from nothing would).
+
+Every stale page is a finding (E701, E702, E603) that says what changed; :func:`summary` folds them
+into one finding with the command that fixes them, for people reading a terminal.
 """
 
 from __future__ import annotations
 
-import importlib
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from datamap.confine import inside, kind_of
 from datamap.findings import Finding
 from datamap.output import leftover_temporaries
 from datamap.inventory.load import display_path
+from datamap.site import record as rec
+from datamap.site.record import current, is_generated, project_templates
 
 SITE_DIR = "site"
+_CODES = ("E701", "E702", "E603")
 
 
 def _first_difference(old: str, new: str) -> int:
@@ -27,44 +39,153 @@ def _first_difference(old: str, new: str) -> int:
     return min(len(old_lines), len(new_lines)) + 1
 
 
-def stale_files(expected: dict[str, str], project_dir: Path | str, fix: str = "datamap build") -> list[Finding]:
+@dataclass
+class Staleness:
+    """The stale files of a site, and why they are stale."""
+
+    site: str  # the site folder as shown in findings
+    fix: str
+    findings: list[Finding] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+    #: findings about the site that are not stale files (a file that is a symlink, temporary files a killed
+    #: build left): never folded into the summary
+    others: list[Finding] = field(default_factory=list)
+
+    def add(self, finding: Finding, reason: str) -> None:
+        self.findings.append(finding)
+        if reason not in self.reasons:
+            self.reasons.append(reason)
+
+    def summary(self) -> list[Finding]:
+        """One finding for all stale files (E602), with what changed and the command that fixes it."""
+        if not self.findings:
+            return []
+        count = len(self.findings)
+        files = "1 generated file is" if count == 1 else f"{count} generated files are"
+        return [Finding(self.site, 1, 1, "E602", f"{files} out of date ({'; '.join(self.reasons)}): run `{self.fix}` to regenerate them "
+                                                 f"(`datamap check --verbose` lists them)")]
+
+
+def _why(changes: list[str]) -> str:
+    return " and ".join(changes) + " changed since the last build"
+
+
+def stale_files(expected: dict[str, str], project_dir: Path | str, fix: str = "datamap build", reason: str | None = None,
+                staleness: Staleness | None = None) -> list[Finding]:
     """E701/E702 for each generated page (path relative to ``site/``) that differs from ``expected`` or is missing."""
     site = Path(project_dir) / SITE_DIR
-    findings = []
+    found = staleness or Staleness(display_path(site), fix)
+    because = reason or "it differs from what the inventory makes now"
     for relative in sorted(expected):
         path = site / relative
         shown = display_path(path)
-        if not inside(path, project_dir) or kind_of(path) not in (None,):
-            what = "leads outside the project" if not inside(path, project_dir) else f"is {kind_of(path)}"
-            findings.append(Finding(shown, 1, 1, "E109" if what.startswith("leads") else "E119",
-                                    f"generated file {what}: not read; replace it by a regular file with `{fix}`"))
+        if _refused(found, path, Path(project_dir), fix):
             continue
         try:
             current = path.read_text(encoding="utf-8")
         except FileNotFoundError:
-            findings.append(Finding(shown, 1, 1, "E702", f"generated file is missing: run `{fix}` to create it"))
+            found.add(Finding(shown, 1, 1, "E702", f"generated file is missing: run `{fix}` to create it"), "files missing")
             continue
         except (OSError, UnicodeDecodeError) as e:
-            findings.append(Finding(shown, 1, 1, "E701", f"generated file cannot be read ({e}): run `{fix}` to regenerate it"))
+            found.add(Finding(shown, 1, 1, "E701", f"generated file cannot be read ({e}): run `{fix}` to regenerate it"), "files unreadable")
             continue
         if current != expected[relative]:
             line = _first_difference(current, expected[relative])
-            findings.append(
-                Finding(shown, line, 1, "E701", f"generated file is out of date with the inventory (first difference here): run `{fix}` to regenerate it")
-            )
-    for leftover in leftover_temporaries(site):
-        findings.append(Finding(display_path(leftover), 1, 1, "W109", f"temporary file left behind by an interrupted build: `{fix}` removes it"))
-    return findings
+            found.add(Finding(shown, line, 1, "E701", f"generated file is out of date: {because} (first difference here): run `{fix}` to regenerate it"), because)
+    return sorted(found.findings + found.others) if staleness is None else found.findings
+
+
+def stale_site(inventory, inventory_dir: Path, project_dir: Path, templates_dir: Path | None, fix: str, full: bool = False) -> Staleness | None:
+    """The stale generated files of the project's site; None when the project has no site (no mkdocs.yml)."""
+    project_dir = Path(project_dir)
+    if not (project_dir / "mkdocs.yml").is_file():
+        return None
+    site_dir = project_dir / SITE_DIR
+    found = Staleness(display_path(site_dir), fix)
+    templates_dir = project_templates(project_dir, templates_dir)
+    now = current(inventory_dir, project_dir, templates_dir)
+    for leftover in leftover_temporaries(site_dir):
+        found.others.append(Finding(display_path(leftover), 1, 1, "W109", f"temporary file left behind by an interrupted build: `{fix}` removes it"))
+    old, unusable = (None, "the check was asked to trust no build record") if full else rec.read(site_dir)
+    if old is not None and old.same_globals(now) and old.sources == now.sources:
+        _compare_digests(found, site_dir, old.files)
+        return found
+
+    from datamap.lineage.graph import build_graph
+    from datamap.site.build import chunks, make_pages
+    from datamap.site.pages import Site, plan_pages
+
+    pages = plan_pages(Site(inventory, build_graph(inventory), project_dir, templates_dir, everything=now.sources))
+    if old is None:
+        for chunk in chunks(pages):
+            stale_files(make_pages(chunk), project_dir, fix, f"it differs from what the inventory makes now ({unusable})", found)
+        found.findings.sort()
+        return found
+    changed = [what for what, differs in (("the templates", old.templates != now.templates), ("datamap itself", old.datamap != now.datamap)) if differs]
+    same_globals = not changed
+    todo, trusted = [], {}
+    for page in pages:
+        entry = old.files.get(page.path)
+        if same_globals and entry is not None and entry.inputs == page.inputs:
+            trusted[page.path] = entry
+        else:
+            todo.append(page)
+    _compare_digests(found, site_dir, trusted)
+    for chunk in chunks(todo):
+        texts = make_pages(chunk)
+        for page in chunk:
+            entry = old.files.get(page.path)
+            reason = _why((["the inventory"] if entry is None or entry.inputs != page.inputs else []) + changed)
+            stale_files({page.path: texts.pop(page.path)}, project_dir, fix, reason, found)
+    planned = {page.path for page in pages}
+    for path in sorted(set(old.files) - planned):
+        if is_generated(site_dir / path):
+            found.add(Finding(display_path(site_dir / path), 1, 1, "E603",
+                              f"generated file is no longer made from the inventory: run `{fix}` to remove it"), _why(["the inventory"]))
+    found.findings.sort()
+    return found
+
+
+def _refused(found: Staleness, path: Path, project_dir: Path, fix: str) -> bool:
+    """E109/E119 for a generated file that leads outside the project or is no regular file: it is not read."""
+    if inside(path, project_dir) and kind_of(path) is None:
+        return False
+    what = "leads outside the project" if not inside(path, project_dir) else f"is {kind_of(path)}"
+    found.others.append(Finding(display_path(path), 1, 1, "E109" if what.startswith("leads") else "E119",
+                                f"generated file {what}: not read; replace it by a regular file with `{fix}`"))
+    return True
+
+
+def _compare_digests(found: Staleness, site_dir: Path, entries: dict[str, rec.Entry]) -> None:
+    """E702 for a recorded file that is missing, E701 for one whose content is not what the build wrote.
+
+    A file is read only when it is a regular file in a folder that stays inside the project; folders are
+    resolved once each, not once per file."""
+    project_dir = site_dir.parent
+    folders: dict[Path, bool] = {}
+    for path, entry in sorted(entries.items()):
+        target = site_dir / path
+        folder = target.parent
+        if folder not in folders:
+            folders[folder] = inside(folder, project_dir)
+        if (not folders[folder] or kind_of(target) is not None) and _refused(found, target, project_dir, found.fix):
+            continue
+        actual = rec.file_digest(target)
+        if actual == entry.content:
+            continue
+        shown = display_path(target)
+        if actual is None and not target.exists():
+            found.add(Finding(shown, 1, 1, "E702", f"generated file is missing: run `{found.fix}` to create it"), "files missing")
+        else:
+            found.add(Finding(shown, 1, 1, "E701", f"generated file was edited after the last build: run `{found.fix}` to regenerate it"),
+                      "files edited by hand")
 
 
 def expected_pages(inventory, project_dir: Path) -> dict[str, str] | None:
-    """What the site generator would write now; None when the project has no site (no mkdocs.yml).
-
-    The lineage graph is built only when there are pages to compare: ``check`` stays fast without them.
-    """
+    """What the site generator would write now; None when the project has no site (no mkdocs.yml)."""
     if not (Path(project_dir) / "mkdocs.yml").is_file():
         return None
     from datamap.lineage.graph import build_graph
+    from datamap.site.pages import generate_pages
 
-    site = importlib.import_module("datamap.site.pages")  # looked up by name, so tests can stand in a generator
-    return site.generate_pages(inventory, build_graph(inventory), project_dir)
+    return generate_pages(inventory, build_graph(inventory), project_dir)

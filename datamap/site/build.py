@@ -1,0 +1,233 @@
+"""``datamap build``: write the site's generated pages and downloads, making only what changed.
+
+The build record (:mod:`datamap.site.record`) says what every generated file was made from. When the
+inventory files, the released texts, the templates and datamap are all as recorded and every file still
+has its recorded content, there is nothing to do and the lineage graph is not even built. Otherwise
+every page's inputs are digested (:mod:`datamap.site.inputs`) and only the pages whose inputs changed,
+or whose file is missing or was edited, are made again. Either way the result is byte for byte what a
+build into an empty ``site/`` writes. Hand-written files are never touched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from datamap.inventory.model import Inventory
+import os
+
+from datamap.confine import Escape, inside, kind_of
+from datamap.inventory.load import display_path
+from datamap.output import leftover_temporaries, write_atomic
+from datamap.site import record as rec
+from datamap.site.record import current, is_generated, project_templates
+
+DOWNLOADS = "downloads"
+#: pages made at a time
+CHUNK = 1000
+
+
+@dataclass
+class SiteChanges:
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)  # hand-written files where a generated page belongs: nothing is written then
+    downloads_built: int = 0
+
+
+def _generated_files(site_dir: Path, known: set[str] | frozenset = frozenset()) -> set[str]:
+    """Generated pages under ``site_dir``; those in ``known`` are taken to be generated without reading them."""
+    if not site_dir.is_dir():
+        return set()
+    found = set()
+    for path in site_dir.rglob("*"):
+        if path.suffix in (".md", ".svg", ".xml"):
+            relative = path.relative_to(site_dir)
+            name = relative.as_posix()
+            if name in known:
+                found.add(name)
+            elif relative.parts[0] != DOWNLOADS and not path.is_symlink() and path.is_file() and is_generated(path):
+                found.add(name)
+    return found
+
+
+def _stray_downloads(site_dir: Path, offered: set[str]) -> list[str]:
+    folder = site_dir / DOWNLOADS  # built by datamap alone: what it no longer offers goes
+    if not folder.is_dir() or not inside(folder, site_dir):
+        return []
+    found = (p.relative_to(site_dir).as_posix() for p in folder.rglob("*") if (p.is_file() or p.is_symlink()) and p.name != rec.NAME)
+    return sorted(p for p in found if p not in offered)
+
+
+def _up_to_date(site_dir: Path, pages: rec.Record, files: rec.Record | None) -> bool:
+    """Whether every recorded page and download has its recorded content and no other file needs removing."""
+    if files is None or (files.sources, files.datamap, files.templates) != (pages.sources, pages.datamap, pages.templates):
+        return False
+    for path, entry in [*pages.files.items(), *files.files.items()]:
+        if rec.file_digest(site_dir / path) != entry.content:
+            return False
+    if _generated_files(site_dir, set(pages.files)) - set(pages.files) or leftover_temporaries(site_dir):
+        return False
+    return not _stray_downloads(site_dir, set(files.files))
+
+
+def build_site(inventory: Inventory, inventory_dir: Path, project_dir: Path, site_dir: Path, templates_dir: Path | None = None,
+               progress=None) -> SiteChanges:
+    """Bring ``site_dir`` up to date with the inventory; nothing is written when a hand-written file is in the way.
+
+    ``progress`` (a :class:`datamap.progress.Progress`), when given, is told of the pages, diagrams and
+    downloads made so far.
+    """
+    site_dir, templates_dir = Path(site_dir), project_templates(project_dir, templates_dir)
+    now = current(inventory_dir, project_dir, templates_dir)
+    old, _ = rec.read(site_dir)
+    old_files, _ = rec.read(site_dir / DOWNLOADS)
+    reuse = old if old is not None and old.same_globals(now) else None
+    if reuse is not None and reuse.sources == now.sources and _up_to_date(site_dir, reuse, old_files):
+        return SiteChanges(unchanged=sorted(reuse.files))
+    reuse_files = old_files if old_files is not None and old_files.same_globals(now) else None
+
+    from datamap.lineage.graph import build_graph
+    from datamap.site.pages import Site, plan_pages
+
+    site = Site(inventory, build_graph(inventory), project_dir, templates_dir, everything=now.sources)
+    pages = plan_pages(site)
+    changes = SiteChanges()
+    todo = []
+    for page in pages:
+        entry = reuse.files.get(page.path) if reuse else None
+        if entry is not None and entry.inputs == page.inputs and rec.file_digest(site_dir / page.path) == entry.content:
+            changes.unchanged.append(page.path)
+            now.files[page.path] = entry
+        else:
+            todo.append(page)
+    files = rec.Record(now.datamap, now.templates, now.sources)
+    builds = []
+    for download in site.available:
+        entry = reuse_files.files.get(download.path) if reuse_files else None
+        inputs = rec.digest(download.source()) if download.source else site.everything
+        if entry is not None and entry.inputs == inputs and rec.file_digest(site_dir / download.path) == entry.content:
+            files.files[download.path] = entry
+        else:
+            builds.append((download, inputs))
+    problems = unwritable(site_dir, [p.path for p in todo] + [d.path for d, _ in builds])
+    if problems:
+        from datamap.site.pages import SiteError
+
+        raise SiteError("\n".join(problems))
+    changes.conflicts = [p.path for p in todo if (site_dir / p.path).exists() and not is_generated(site_dir / p.path)]
+    if changes.conflicts:
+        return changes
+    if progress is not None and hasattr(progress, "counting"):
+        builds = list(zip(progress.counting([d for d, _ in builds]), [inputs for _, inputs in builds]))
+    built = {download.path: (download.build(), inputs) for download, inputs in builds}  # what can fail, before the first write
+    leftovers = []
+    for leftover in leftover_temporaries(site_dir):
+        leftover.unlink()
+        leftovers.append(leftover.relative_to(site_dir).as_posix())
+    total, done = sum(not p.diagram for p in todo), 0
+    for chunk in chunks(todo):  # made and written a chunk at a time: the pages of a large site do not fit in memory at once
+        texts = make_pages(chunk, progress, done, total)
+        done += sum(not p.diagram for p in chunk)
+        for page in chunk:
+            data = texts.pop(page.path).encode("utf-8")
+            target = site_dir / page.path
+            if target.exists() and target.read_bytes() == data:
+                changes.unchanged.append(page.path)
+            else:
+                write_atomic(target, data, site_dir)
+                changes.written.append(page.path)
+            now.files[page.path] = rec.Entry(page.inputs, rec.content_digest(data))
+
+    planned = {page.path for page in pages}
+    recorded = {p for p in (old.files if old else {}) if not (site_dir / p).is_symlink() and is_generated(site_dir / p)}
+    changes.removed = sorted((_generated_files(site_dir) | recorded) - planned)
+    for path in changes.removed:
+        (site_dir / path).unlink(missing_ok=True)
+    changes.removed = leftovers + changes.removed
+
+    # downloads are not committed (site/downloads/ is ignored by git), so neither is their record
+    for path, (data, inputs) in built.items():
+        write_atomic(site_dir / path, data, site_dir)
+        files.files[path] = rec.Entry(inputs, rec.content_digest(data))
+        changes.downloads_built += 1
+    for path in _stray_downloads(site_dir, set(files.files)):
+        (site_dir / path).unlink()
+        changes.removed.append(path)
+    for folder, record in ((site_dir, now), (site_dir / DOWNLOADS, files)):
+        previous, _ = rec.read(folder)
+        if previous is None or previous.text() != record.text():
+            rec.write(folder, record)
+    changes.unchanged.sort()
+    return changes
+
+
+def _name_max(directory: Path) -> int:
+    while not directory.exists() and directory != directory.parent:
+        directory = directory.parent
+    try:
+        return os.pathconf(directory, "PC_NAME_MAX")
+    except (OSError, ValueError):
+        return 255
+
+
+def unwritable(site_dir: Path, paths: list[str]) -> list[str]:
+    """One line for each path under ``site_dir`` that cannot be written: checked before anything is written.
+
+    A name too long for the file system (with room for the temporary file beside it), a target that
+    resolves outside ``site_dir`` (a symlinked folder), or one that is not a regular file.
+    """
+    problems = []
+    limit = _name_max(site_dir) - len(".12345678.tmp") - 1
+    for path in paths:
+        target = site_dir / path
+        shown = display_path(target)
+        if any(len(part.encode("utf-8")) > limit for part in Path(path).parts):
+            problems.append(f"{shown}: E118 file name longer than this file system allows ({limit} bytes): nothing was written")
+        elif not inside(target, site_dir):
+            problems.append(str(Escape(shown, "the site directory")))
+        elif (kind := kind_of(target)) is not None:
+            problems.append(f"{shown}: E119 {kind} where a generated file belongs: refused, nothing was written")
+    return problems
+
+
+def chunks(pages: list) -> Iterator[list]:
+    for start in range(0, len(pages), CHUNK):
+        yield pages[start : start + CHUNK]
+
+
+def make_pages(pages, progress=None, done: int = 0, total: int | None = None) -> dict[str, str]:
+    """The text of each page (:func:`datamap.site.pages.make_pages`, imported only when a page is made)."""
+    from datamap.site import pages as site_pages
+
+    return site_pages.make_pages(pages, progress, done, total)
+
+
+def write_site(site_dir: Path | str, pages: dict[str, str], files: list) -> SiteChanges:
+    """Write ``pages`` (path under ``site_dir`` -> text) and build and write ``files`` (downloads), with no
+    build record: every target is checked and every download built before the first write."""
+    from datamap.site.pages import SiteError
+
+    site_dir = Path(site_dir)
+    problems = unwritable(site_dir, [*pages, *(d.path for d in files)])
+    if problems:
+        raise SiteError("\n".join(problems))
+    changes = SiteChanges()
+    for path, text in pages.items():
+        target = site_dir / path
+        if target.exists() and not is_generated(target):
+            changes.conflicts.append(path)
+        elif target.exists() and target.read_bytes() == text.encode("utf-8"):
+            changes.unchanged.append(path)
+        else:
+            changes.written.append(path)
+    if changes.conflicts:
+        return changes
+    built = {download.path: download.build() for download in files}
+    for path in changes.written:
+        write_atomic(site_dir / path, pages[path], site_dir)
+    for path, content in built.items():
+        write_atomic(site_dir / path, content, site_dir)
+    return changes
