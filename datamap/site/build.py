@@ -122,7 +122,7 @@ def build_site(inventory: Inventory, inventory_dir: Path, project_dir: Path, sit
         return changes
     if progress is not None and hasattr(progress, "counting"):
         builds = list(zip(progress.counting([d for d, _ in builds]), [inputs for _, inputs in builds]))
-    built = {download.path: (download.build(), inputs) for download, inputs in builds}  # what can fail, before the first write
+    built = _build_downloads(builds)  # what can fail, before the first write
     leftovers = []
     for leftover in leftover_temporaries(site_dir):
         leftover.unlink()
@@ -162,6 +162,17 @@ def build_site(inventory: Inventory, inventory_dir: Path, project_dir: Path, sit
             rec.write(folder, record)
     changes.unchanged.sort()
     return changes
+
+
+def _build_downloads(builds: list) -> dict[str, tuple[bytes | str, str]]:
+    """Each download's content and inputs by path; PDFs are made in a child process that ends here
+    (:func:`datamap.publish.pdf.separate_process`): laying one out takes more memory than the site's plan."""
+    if not builds:
+        return {}
+    from datamap.publish.pdf import separate_process
+
+    with separate_process():
+        return {download.path: (download.build(), inputs) for download, inputs in builds}
 
 
 def _name_max(directory: Path) -> int:
