@@ -17,12 +17,14 @@ answered in the Console.
 from __future__ import annotations
 
 import json
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from datamap.findings import Finding
 from datamap.inventory.model import Inventory, Item
 from datamap.inventory.store_types import GOOGLE_GROUP, STORE_PURPOSES
+
+if TYPE_CHECKING:  # networkx takes longer to import than `datamap check` takes to check 1,000 fields
+    import networkx as nx
 
 GOOGLE_HEADER = ["Question ID (machine readable)", "Response ID (machine readable)", "Response value", "Answer requirement",
                  "Human-friendly question label"]
