@@ -74,6 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=sorted(FORMATTERS), default="text", help=FORMAT_HELP)
     p.add_argument("--no-stale", action="store_true", help="do not compare the generated site pages")
     p.add_argument("--full", action="store_true", help="make every site page again and compare, trusting no build record (slower)")
+    p.add_argument("--record-from", metavar="REV", help="trust the build record as committed at this git revision "
+                   "(on pull requests: the base, which the change cannot have edited), not the working tree's")
     p.add_argument("-v", "--verbose", action="store_true", help="text format: list every stale generated file, not only their number")
     p.add_argument("--lang", type=language_code, help="also require every text in this language (E401)")
     p.set_defaults(func=cmd_check)

@@ -74,7 +74,10 @@ def cmd_check(args) -> int:
     if inventory is not None and not has_errors(findings) and not args.no_stale:
         project = project_root(args.inventory)
         try:
-            stale = stale_site(inventory, Path(args.inventory), project, templates_dir(args), f"datamap build {args.inventory}", args.full)
+            stale = stale_site(inventory, Path(args.inventory), project, templates_dir(args), f"datamap build {args.inventory}", args.full,
+                                args.record_from)
+        except UsageError:  # --record-from names no revision
+            raise
         except DatamapError as e:  # a released text that cannot be read; a template that fails
             say(f"datamap check: {e}")
             return EXIT_FINDINGS
