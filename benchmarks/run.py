@@ -109,7 +109,7 @@ def run_command(argv: list[str]) -> tuple[float, float, int]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(argv[:1] + argv[3:])} exited {proc.returncode}: {stderr[-2000:]}")
-    peak = stderr.rpartition("peak-rss-kib: ")[2].strip()
+    peak = stderr.rpartition("peak-rss-kib: ")[2].split()[0]
     return elapsed, usage.ru_utime + usage.ru_stime, int(peak) * 1024
 
 
