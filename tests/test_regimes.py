@@ -174,6 +174,7 @@ def test_moving_pipa_templates_is_a_change_of_its_template_root(tmp_path, monkey
     """The lead's later move: templates/en|ko -> templates/pipa/en|ko, and template_root="pipa"."""
     import dataclasses
 
+    import datamap.publish as publish
     import datamap.publish.render as render
     from datamap import regimes
 
@@ -183,6 +184,7 @@ def test_moving_pipa_templates_is_a_change_of_its_template_root(tmp_path, monkey
     for lang in ("en", "ko"):
         (shipped / lang).rename(shipped / "pipa" / lang)
     monkeypatch.setattr(render, "default_templates_dir", lambda: shipped)
+    monkeypatch.setattr(publish, "default_templates_dir", lambda: shipped)  # where check looks for templates
     monkeypatch.setitem(regimes.REGIMES, "pipa", dataclasses.replace(regimes.REGIMES["pipa"], template_root="pipa"))
     monkeypatch.setattr(render, "_BARE_ROOTS", ("pipa",))
     for lang in ("en", "ko"):
