@@ -187,7 +187,7 @@ def _system(n: int, sizes: dict, processors: list[dict]) -> dict:
                 "method": _text("over an encrypted network", "암호화된 네트워크를 통해 전송"),
                 "legal_ground": "contract",
                 "retention": _text("until the contract ends", "계약 종료 시까지"),
-                "refusal": REFUSAL,
+                "refusal": dict(REFUSAL),  # a copy: a shared object would be dumped as a YAML anchor and aliases
             }
     first = n * FIELDS_PER_SYSTEM
     last = sizes["fields"] if n == sizes["systems"] - 1 else first + FIELDS_PER_SYSTEM
@@ -246,7 +246,7 @@ def _third_parties(items: list[dict]) -> list[dict]:
                 "retention": _text("three years", "3년"),
                 "legal_ground": "consent",
                 "contact": "privacy@partner.example",
-                "transfer": {"timing": _text("daily", "매일"), "method": _text("SFTP", "SFTP"), "legal_ground": "consent", "refusal": REFUSAL},
+                "transfer": {"timing": _text("daily", "매일"), "method": _text("SFTP", "SFTP"), "legal_ground": "consent", "refusal": dict(REFUSAL)},
             }
         )
     return parties

@@ -19,6 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import networkx as nx
 
+from datamap.errors import DiagramError  # noqa: F401 - raised here, caught by the command line
 from datamap.lineage import graph as g
 from datamap import language
 from datamap.inventory.model import Inventory
@@ -46,10 +47,6 @@ _BATCH = 40  # graphs per dot process: amortizes start-up, keeps the parallel ch
 _COMMENT = re.compile(r"<!--.*?-->\n?", re.S)
 _BATCH_ID = re.compile(r'id="page\d+,\d+_')
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
-
-
-class DiagramError(RuntimeError):
-    """Graphviz is missing or failed."""
 
 
 def dot_string(text: str, width: int = 24) -> str:
