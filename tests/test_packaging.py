@@ -16,8 +16,8 @@ def test_wheel_contains_templates_and_works_from_elsewhere(tmp_path):
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
         archive.extractall(tmp_path / "site")
-    assert "datamap/templates/en/policy.md.j2" in names
-    assert "datamap/templates/en/policy/processors.md.j2" in names
+    assert "datamap/templates/pipa/en/policy.md.j2" in names
+    assert "datamap/templates/pipa/en/policy/processors.md.j2" in names
     assert any(n.endswith("entry_points.txt") for n in names)
 
     elsewhere = tmp_path / "elsewhere"

@@ -10,7 +10,7 @@ Automatic collection points (logs, device information) get no consent notice: no
 person there, and the policy's article on automatic collection covers them.
 
 This module only decides which notices exist and what each must say; the wording lives in the templates
-``<lang>/notices/*.md.j2``, and the pages are made by :mod:`datamap.publish.html` and :mod:`datamap.publish.pdf`.
+``pipa/<lang>/notices/*.md.j2``, and the pages are made by :mod:`datamap.publish.html` and :mod:`datamap.publish.pdf`.
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ from datamap import language
 from datamap.lineage.facts import PolicyFacts, policy_facts
 from datamap.publish.html import html_document
 from datamap.inventory.model import Inventory, Item, Purpose, RetentionRule
-from datamap.publish.render import render_template
+from datamap.publish.render import render_path
+from datamap.regimes import REGIMES
 
 
 @dataclass
@@ -42,7 +43,7 @@ class ConsentBlock:
 @dataclass
 class Notice:
     name: str  # file name without extension and language: "consent-signup", "processors"
-    template: str  # under <lang>/notices/
+    template: str  # under pipa/<lang>/notices/
     kind: str  # classes of the page, for the stylesheet
     context: dict = field(default_factory=dict)
 
@@ -94,7 +95,8 @@ def notices(facts: PolicyFacts, graph: nx.MultiDiGraph) -> list[Notice]:
 
 
 def render_notice_markdown(notice: Notice, facts: PolicyFacts, lang: str, templates_dir: Path | None = None) -> str:
-    return render_template(f"notices/{notice.template}", lang, templates_dir, facts=facts, inv=facts.inventory, **notice.context)
+    name = REGIMES["pipa"].template(lang, f"notices/{notice.template}")
+    return render_path(name, lang, templates_dir, facts=facts, inv=facts.inventory, **notice.context)
 
 
 def render_notices(

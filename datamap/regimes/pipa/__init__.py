@@ -1,8 +1,8 @@
 """PIPA, the Korean Personal Information Protection Act: the policy datamap has always written.
 
-Its templates are today's ``templates/<lang>/`` (the policy's articles in ``policy/``). Moving them to
-``templates/pipa/<lang>/`` means changing ``template_root`` below, and making the loader prefer a project's
-override under ``templates/<lang>/`` to the shipped ``pipa/<lang>/`` template of the same name.
+Its templates are ``templates/pipa/<lang>/`` (the policy's articles in ``policy/``). They lived in
+``templates/<lang>/`` before regimes, so a project's override there still wins over the shipped template of
+the same name (``bare_names``; :func:`datamap.regimes.template_names`).
 """
 
 from pathlib import Path
@@ -13,7 +13,7 @@ REGIME = Regime(
     key="pipa",
     name="PIPA",
     family="pipa",
-    template_root="",  # templates/<lang>/; see the module docstring for the move to "pipa"
+    template_root="pipa",
     bare_names=True,
     languages=("en", "ko"),
     templates=("policy.md.j2",),
