@@ -30,7 +30,7 @@ def notice_entries(facts, graph) -> list[NoticeEntry]:
         if group[0].notice_list is not None:
             found.extend(NoticeEntry(prefix + name, kind, subject) for name, kind, subject in group[0].call("notice_list", facts, graph))
             continue
-        listed = pipa_notices(facts, graph) if group[0].family == "pipa" else notice_list(facts, graph)
+        listed = pipa_notices(facts) if group[0].family == "pipa" else notice_list(facts, graph)
         for notice in listed:
             point = notice.context.get("point")
             subject = notice.context.get("subject") or ((point.label or {"*": point.provider or point.id}) if point is not None else None)

@@ -14,4 +14,4 @@ def render_policy(facts, lang: str, templates_dir: Path | None, regimes) -> str:
 def render_notices(facts, graph, lang: str, templates_dir: Path | None, pdf):
     from datamap.publish.notices import render_notices as pipa_notices
 
-    return pipa_notices(facts.inventory, graph, lang, templates_dir, pdf=pdf)
+    return pipa_notices(facts, lang, templates_dir, pdf=pdf)
