@@ -94,14 +94,6 @@ def _project(tmp_path, source, replace=()):
     return inv
 
 
-def test_a_regime_without_a_section_comes_first(tmp_path, run):
-    inv = _project(tmp_path, REAL, [("inventory.yaml", "regimes: [gdpr]", "regimes: [gdpr, pipa]")])
-    (inv / "destruction.yaml").write_text("destruction:\n  methods: [{medium: electronic, method: deleted}]\n")
-    result = run("validate", inv)
-    assert "E802 PIPA can only be the first of 'policy.regimes': it has no section to add to the EU GDPR document" in result.out
-    assert result.code == 1
-
-
 def test_unknown_regime_and_language(tmp_path, run):
     inv = _project(tmp_path, REAL, [("inventory.yaml", "regimes: [gdpr]", "regimes: [gdpr, lgpd]"),
                                     ("inventory.yaml", "languages: [en]", "languages: [en, english]")])
@@ -226,9 +218,10 @@ def test_a_project_override_that_includes_by_the_old_names(run, minimal):
 
 def test_a_project_adds_a_pipa_language_under_either_name(tmp_path, minimal):
     inventory, _ = check_inventory(minimal)
-    assert missing_templates(inventory, "ja", None) == {"PIPA": ["pipa/ja/policy.md.j2"]}
+    assert missing_templates(inventory, "ja", None) == {"PIPA": ["pipa/ja/policy.md.j2", "pipa/ja/section.md.j2"]}
     for folder in ("ja", "pipa/ja"):
         templates = tmp_path / folder.replace("/", "-") / "templates"
         (templates / folder).mkdir(parents=True)
         (templates / folder / "policy.md.j2").write_text("x\n")
+        (templates / folder / "section.md.j2").write_text("x\n")
         assert missing_templates(inventory, "ja", templates) == {}

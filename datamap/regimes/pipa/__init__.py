@@ -16,13 +16,13 @@ REGIME = Regime(
     template_root="pipa",
     bare_names=True,
     languages=("en", "ko"),
-    templates=("policy.md.j2",),
+    templates=("policy.md.j2", "section.md.j2"),
     example_country="KR",
     skeleton=Path(__file__).resolve().parents[2] / "skeleton" / "inventory",
     required_sections=("destruction",),
     completeness="datamap.inventory.completeness:check_completeness",
     consistency="datamap.inventory.checks:check_transfers_abroad",
     document="datamap.regimes.pipa.document:render_policy",
-    section=None,  # PIPA shapes a document; it has no section to add to another regime's (yet)
+    section="datamap.regimes.pipa.document:render_section",
     notices="datamap.regimes.pipa.document:render_notices",
 )
