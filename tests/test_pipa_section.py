@@ -171,3 +171,24 @@ def test_a_regime_without_a_section_still_comes_first_only(tmp_path, run, monkey
     result = run("validate", inv)
     assert "E802 PIPA can only be the first of 'policy.regimes': it has no section to add to the EU GDPR document" in result.out
     assert result.code == 1
+
+
+def test_the_downloads_name_pipa_notices_in_pipa_words(gdpr_pipa):
+    """After the GDPR notice, PIPA's notices keep their own names: a transfer abroad from the organization's
+    country is not a "transfer outside the EEA"."""
+    from datamap.regimes.notices import notice_entries
+    from datamap.site.pages import _Pages
+
+    inventory, _ = check_inventory(gdpr_pipa)
+    graph = build_graph(inventory)
+    words = _Pages(inventory, graph, "en", None).words
+    titles = {entry.name: words[f"notice_{entry.kind}"] for entry in notice_entries(facts_of(inventory, graph), graph)}
+    assert titles["pipa-overseas-transfer"] == "Notice of transfer abroad"
+    assert titles["pipa-processors"] == "Notice of entrusted processing"
+    assert titles["collection-signup"] == "Notice at collection" and words["processors"] == "Processors"
+    # the other way round, the GDPR's notices are named in its words
+    inventory, _ = check_inventory(FIXTURES / "pipa_gdpr")
+    graph = build_graph(inventory)
+    words = _Pages(inventory, graph, "en", None).words
+    titles = {entry.name: words[f"notice_{entry.kind}"] for entry in notice_entries(facts_of(inventory, graph), graph)}
+    assert titles["overseas-transfer"] == "Notice of transfer abroad" and titles["gdpr-collection-signup"] == "Notice at collection"

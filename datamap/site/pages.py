@@ -149,10 +149,14 @@ class _Pages:
         with template_problems(f"{lang}/site/words.j2", templates_dir):
             words = self.env.select_template([regimes_of(inventory)[0].template(lang, "site/words.j2"), f"{lang}/site/words.j2"])
             self.words = words.module.words
-            # each regime's own words (its notices' names on the downloads page), where the first's lack them
+            # each regime's own words (its notices' names on the downloads page), where the first's lack them; a
+            # further family's notices are named in its own words, under "notice_<family>-<kind>"
+            first = regimes_of(inventory)[0].family
             for regime in regimes_of(inventory):
-                extra = self.env.select_template([regime.template(lang, "site/notice_words.j2"), words.name]).module.words
-                self.words = {**extra, **self.words}
+                extra = self.env.select_template([regime.template(lang, "site/notice_words.j2"), regime.template(lang, "site/words.j2"), words.name]).module.words
+                own = {} if regime.family == first else {
+                    f"notice_{regime.family}-{key.removeprefix('notice_')}": value for key, value in extra.items() if key.startswith("notice_")}
+                self.words = {**extra, **self.words, **own}
         #: entities by id, for templates (built once: pages look them up for every row)
         self.ids = {section: inventory.by_id(section) for section in ("items", "processors", "laws", "systems", "purposes", "data_subjects")}
 
