@@ -90,6 +90,8 @@ def _capfirst(value: str) -> str:
 
 #: compiled code depends on the operators the sandbox intercepts: kept apart from other Jinja caches
 _BYTECODE_CACHE = jinja2.FileSystemBytecodeCache(pattern="__datamap_bounded_%s.cache")
+
+
 def environment(lang: str, templates_dir: Path | None = None) -> BoundedEnvironment:
     """The template environment of one language and project.
 
