@@ -369,8 +369,11 @@ def cmd_import(args) -> int:
 def cmd_init(args) -> int:
     from datamap.scaffold import scaffold
 
-    for path in scaffold(Path(args.directory), args.name, args.country, args.effective, args.regime, args.install_from):
+    notes: list[str] = []
+    for path in scaffold(Path(args.directory), args.name, args.country, args.effective, args.regime, args.install_from, notes):
         sys.stdout.write(f"created {path}\n")
+    for note in notes:
+        _say(f"datamap: note: {note}")
     sys.stdout.write(f"next: cd {args.directory} && datamap check\n")
     return EXIT_OK
 
@@ -482,8 +485,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--regime", choices=list(REGIMES), default="pipa", help="the law the example inventory follows (default: pipa)")
     p.add_argument("--country", help="ISO 3166 country code of the organization (default: the regime's example, KR, DE, GB or US)")
     p.add_argument("--effective", metavar="YYYY-MM-DD", help="the first policy version's effective date (default: today)")
-    p.add_argument("--install-from", metavar="SPEC", help="what the workflow's pip installs datamap from "
-                   "(default: this release's git URL, git+REPOSITORY@vVERSION)")
+    p.add_argument("--install-from", metavar="SPEC", help="the pip requirement the workflow installs datamap from, "
+                   "e.g. datamap==0.1.0 or git+https://HOST/OWNER/datamap.git@COMMIT (default: where this datamap was "
+                   "installed from, pinned to its commit; init fails when that is no place a CI runner can reach)")
     p.set_defaults(func=cmd_init)
     return parser
 
