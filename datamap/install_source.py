@@ -42,7 +42,7 @@ class NoSource(UsageError):
 
     def __init__(self, where: str, why: str):
         self.where, self.why = where, why
-        super().__init__(f"{where}: E604 cannot tell where a CI runner could install this datamap from: {why}; {ADVICE}")
+        super().__init__(f"{where}:1:1: E604 cannot tell where a CI runner could install this datamap from: {why}; {ADVICE}")
 
 
 @dataclass
@@ -65,7 +65,7 @@ def installed_source() -> Source:
     try:
         dist = metadata.distribution("datamap")
     except metadata.PackageNotFoundError as e:
-        raise NoSource("datamap", "it is not installed as a distribution (it runs from a source tree on the path)") from e
+        raise NoSource(str(Path(__file__).resolve().parent), "it is not installed as a distribution (it runs from a source tree on the path)") from e
     record = dist.read_text("direct_url.json")
     where = _record_path(dist)
     if record is None:

@@ -111,3 +111,14 @@ def test_scaffolded_workflow_runs_on_a_pull_request(run, tmp_path, monkeypatch):
     report = summary.read_text()
     assert report.startswith(f"# Privacy policy changes: {base}")
     assert "- Article 4 (Collection): collection by sign-up form is now called sign-up\n" in report
+
+
+def test_scaffolded_mkdocs_keeps_nothing_of_the_reference_company():
+    from datamap.scaffold import scaffold_mkdocs
+
+    reference = ("# the reference site\n# of AIMMO\nsite_name: AIMMO Privacy\nsite_url: https://privacy.aimmo.example/\n"
+                 "copyright: >\n  AIMMO Co., Ltd.\n  all rights reserved\nsite_description: AIMMO's\ndocs_dir: site\ntheme:\n  name: material\n")
+    made = scaffold_mkdocs(reference, {"site_name": '"Acme privacy documentation"', "site_description": '"Acme\'s"'})
+    assert "AIMMO" not in made and "aimmo" not in made
+    assert yaml.safe_load(made) == {"site_name": "Acme privacy documentation", "site_description": "Acme's", "docs_dir": "site",
+                                    "theme": {"name": "material"}}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from importlib import metadata
+from pathlib import Path
 
 import pytest
 import yaml
@@ -24,7 +25,7 @@ def _no_source(record: dict) -> str:
     with pytest.raises(NoSource) as raised:
         _source(record)
     message = str(raised.value)
-    assert message.startswith(f"{WHERE}: E604 ") and "--install-from SPEC" in message
+    assert message.startswith(f"{WHERE}:1:1: E604 ") and "--install-from SPEC" in message
     return raised.value.why
 
 
@@ -121,7 +122,7 @@ def test_init_without_a_source_fails_and_writes_nothing(run, tmp_path, monkeypat
     monkeypatch.chdir(tmp_path)
     result = run("init", "acme")
     assert result.code == 2 and result.out == ""
-    assert result.err == (f"{info / 'direct_url.json'}: E604 cannot tell where a CI runner could install this datamap from: "
+    assert result.err == (f"{info / 'direct_url.json'}:1:1: E604 cannot tell where a CI runner could install this datamap from: "
                           f"pip recorded no direct URL, so it came from a package index that datamap does not name; "
                           f"{install_source.ADVICE}\n")
     assert not (tmp_path / "acme").exists()
@@ -152,3 +153,14 @@ def test_install_from_is_one_literal_requirement(run, tmp_path, monkeypatch, spe
     monkeypatch.chdir(tmp_path)
     result = run("init", "acme", "--install-from", spec)
     assert result.code == 2 and "--install-from:" in result.err and not (tmp_path / "acme").exists()
+
+
+def test_a_source_tree_on_the_path_has_no_source(monkeypatch):
+    def missing(name):
+        raise metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(metadata, "distribution", missing)
+    with pytest.raises(NoSource) as raised:
+        install_source.installed_source()
+    assert raised.value.where == str(Path(install_source.__file__).parent)
+    assert "not installed as a distribution" in raised.value.why
