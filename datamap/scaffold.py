@@ -44,6 +44,11 @@ site_description: ${site_description}
 """
 
 
+#: the site words the skeleton's hand-written pages name the generated pages by, as ``${<lang>_<key>}``
+INDEX_WORDS = ("policy", "history", "processors", "processors_intro", "lineage", "systems", "items", "purposes", "fields",
+               "storage", "downloads")
+
+
 def skeleton_dir() -> Path:
     return Path(str(resources.files("datamap"))) / "skeleton"
 
@@ -63,6 +68,20 @@ def _site_kit(directory: Path) -> dict[Path, Path]:
     for folder in SITE_KIT[1:]:
         files += sorted(p for p in (kit / folder).rglob("*") if p.is_file())
     return {directory / p.relative_to(kit): p for p in files}
+
+
+def _index_words(regime_key: str) -> dict[str, str]:
+    """``<lang>_<key>`` -> the regime's site word, for the hand-written index pages (a GDPR notice, not a policy)."""
+    from datamap.inventory.model import LANGUAGES
+    from datamap.publish.render import environment
+    from datamap.regimes import REGIMES
+    from datamap.site.words import site_words
+
+    values = {}
+    for lang in LANGUAGES:
+        words = site_words(environment(lang), [REGIMES[regime_key]], lang)
+        values.update({f"{lang}_{key}": md_escape(words[key]) for key in INDEX_WORDS})
+    return values
 
 
 def scaffold_mkdocs(reference: str, values: dict[str, str]) -> str:
@@ -125,6 +144,7 @@ def scaffold(directory: Path, name: str, country: str | None, effective: str | N
         "site_description": json.dumps(f"Privacy policy, processors and data map of {name}, generated from its data inventory.", ensure_ascii=False),
         "datamap_package": json.dumps(package.requirement, ensure_ascii=False),
         "system_packages": " ".join(SYSTEM_PACKAGES),
+        **_index_words(regime),
     }
     if directory.exists() and not directory.is_dir() or directory.is_symlink():
         raise UsageError(f"{directory} is {kind_of(directory) or 'a file'}: datamap init creates a new project directory (or fills an empty one)")
