@@ -5,7 +5,7 @@ from, never an assumed one. It is read from the PEP 610 record pip leaves in dat
 (``direct_url.json``):
 
 - a VCS install (``pip install git+URL@REV``): the URL at the commit pip resolved, ``git+URL@<commit>``;
-- a local directory (``pip install .``, ``pip install -e .``) that is a git checkout: its ``origin`` remote
+- a local directory (``pip install .``, ``pip install -e .``) that is a git checkout itself: its ``origin`` remote
   at ``HEAD``, when the remote is an https or ssh URL and ``HEAD`` is on one of origin's branches as this
   checkout last saw them (read with local git commands only: nothing is fetched);
 - an archive at an https URL: ``datamap @ URL#<hash>``.
@@ -88,7 +88,9 @@ def source_of(direct_url: dict, where: str) -> Source:
     if not isinstance(url, str) or not url:
         raise NoSource(where, "it has no 'url'")
     subdirectory = direct_url.get("subdirectory")
-    fragment = f"#subdirectory={subdirectory}" if isinstance(subdirectory, str) and subdirectory else ""
+    if subdirectory is not None and not (isinstance(subdirectory, str) and re.fullmatch(r"[\w.-]+(/[\w.-]+)*", subdirectory)):
+        raise NoSource(where, f"its subdirectory {subdirectory!r} is not a plain relative path")
+    fragment = f"#subdirectory={subdirectory}" if subdirectory else ""
     if isinstance(direct_url.get("vcs_info"), dict):
         info = direct_url["vcs_info"]
         vcs, commit = info.get("vcs"), info.get("commit_id")
@@ -144,8 +146,12 @@ def _shown(url: str) -> str:
 
 
 def _git(checkout: Path, *args: str) -> str | None:
-    """A local git command's output in ``checkout`` (nothing fetched, no prompt), or None when it fails."""
-    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0"}
+    """A local git command's output in ``checkout`` (nothing fetched, no prompt), or None when it fails.
+
+    git looks for the repository in ``checkout`` itself only: a datamap directory inside another project's
+    repository is not that project's code, and its remote says nothing about where datamap comes from."""
+    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0",
+           "GIT_CEILING_DIRECTORIES": os.path.dirname(os.path.realpath(checkout))}
     try:
         done = subprocess.run(["git", "-C", str(checkout), *args], capture_output=True, text=True, check=False, env=env, timeout=30)
     except (OSError, subprocess.TimeoutExpired):
@@ -170,9 +176,7 @@ def _checkout_source(directory: Path, where: str) -> Source:
     if not _git(directory, "for-each-ref", "--contains", commit, "--format=%(refname)", "refs/remotes/origin/"):
         raise NoSource(where, f"commit {commit} of the git checkout {top} is on no branch of its origin that this checkout "
                               f"knows of (push it first)")
-    subdirectory = Path(os.path.realpath(directory)).relative_to(Path(os.path.realpath(top))).as_posix()
-    fragment = f"#subdirectory={subdirectory}" if subdirectory != "." else ""
     notes = []
     if _git(directory, "status", "--porcelain", "--untracked-files=no"):
         notes.append(f"the git checkout {top} has uncommitted changes: the workflow installs commit {commit} without them")
-    return Source(f"git+{reachable}@{commit}{fragment}", notes)
+    return Source(f"git+{reachable}@{commit}", notes)

@@ -46,6 +46,7 @@ def test_vcs_install_is_pinned_to_its_commit():
     assert _source(record).requirement == f"git+https://github.com/owner/datamap.git@{COMMIT}"
     record = {**record, "subdirectory": "python"}
     assert _source(record).requirement == f"git+https://github.com/owner/datamap.git@{COMMIT}#subdirectory=python"
+    assert "not a plain relative path" in _no_source({**record, "subdirectory": "x\" && curl evil"})
 
 
 def test_vcs_install_never_writes_a_token():
@@ -70,11 +71,16 @@ def test_checkout_with_an_https_origin_is_pinned_to_head(tmp_path):
     assert "uncommitted changes" in _source({"url": repo.as_uri(), "dir_info": {}}).notes[0]
 
 
-def test_checkout_with_an_scp_like_origin_and_a_subdirectory(tmp_path):
+def test_checkout_with_an_scp_like_origin(tmp_path):
     repo, head = _checkout(tmp_path, "git@github.com:owner/datamap.git")
-    (repo / "python").mkdir()
-    source = _source({"url": (repo / "python").as_uri(), "dir_info": {}})
-    assert source.requirement == f"git+ssh://git@github.com/owner/datamap.git@{head}#subdirectory=python"
+    assert _source({"url": repo.as_uri(), "dir_info": {}}).requirement == f"git+ssh://git@github.com/owner/datamap.git@{head}"
+
+
+def test_directory_inside_another_repository_is_not_its_checkout(tmp_path):
+    """datamap unpacked inside a project's repository: that project's origin is not where datamap comes from."""
+    repo, _ = _checkout(tmp_path, "https://git.example.org/someone/project.git")
+    (repo / "vendor/datamap").mkdir(parents=True)
+    assert _no_source({"url": (repo / "vendor/datamap").as_uri(), "dir_info": {}}).endswith("which is not a git checkout")
 
 
 @pytest.mark.parametrize("origin, pushed, why", [
