@@ -171,3 +171,18 @@ def test_korean_file_states_the_declared_method_and_number_of_subjects(run, tmp_
     # the other files declare neither: their columns stay empty
     assert rows[1]["정보주체의 수"] == rows[1]["처리 방법"] == ""
     assert [c.title for c in COLUMNS["ko"]] == list(rows[0])
+
+
+def test_site_downloads_offer_the_processor_record(served, tmp_path):
+    from datamap.inventory.validate import check_inventory
+    from datamap.lineage.graph import build_graph
+    from datamap.publish.downloads import downloads
+
+    inventory, _ = check_inventory(str(served))
+    offered = {d.path: d for d in downloads(inventory, build_graph(inventory), served) if "ropa" in d.path}
+    assert sorted(offered) == ["downloads/ropa-processor.en.csv", "downloads/ropa.en.csv", "downloads/ropa.en.xlsx"]
+    assert _csv(offered["downloads/ropa-processor.en.csv"].build())[1]["Controller: name and contact details"] == "Bäckerei Schmidt"
+    assert _csv(offered["downloads/ropa.en.csv"].build())[0]["Processing activity (purpose)"] == "Providing the app"
+    path = tmp_path / "ropa.xlsx"
+    path.write_bytes(offered["downloads/ropa.en.xlsx"].build())
+    assert load_workbook(path).sheetnames == ["Art 30(1) record", "Art 30(2) record"]

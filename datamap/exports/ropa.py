@@ -268,7 +268,7 @@ def applicable_records(inventory: Inventory, lang: str = "en") -> list[str]:
     """The records the inventory has facts for: the controller's when it declares purposes (or when nothing
     else applies), the processor's (English only) when it names the controllers it serves."""
     found = ["controller"] if inventory.purposes or lang == "ko" else []
-    if lang == "en" and inventory.organization.controllers_served:
+    if lang != "ko" and inventory.organization.controllers_served:
         found.append("processor")
     return found or ["controller"]
 
@@ -289,6 +289,7 @@ def ropa(inventory: Inventory, graph: nx.MultiDiGraph, fmt: str, lang: str = "en
     has one sheet per record, the Markdown one table per record."""
     from datamap.exports.tables import Sheet, to_csv, to_markdown, to_xlsx_sheets
 
+    lang = "ko" if lang == "ko" else "en"  # the English record serves every other language
     tables = [_table(inventory, graph, record, lang) for record in (records or applicable_records(inventory, lang))]
     if fmt == "csv":
         _, _, columns, rows = tables[0]
