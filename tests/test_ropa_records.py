@@ -186,3 +186,11 @@ def test_site_downloads_offer_the_processor_record(served, tmp_path):
     path = tmp_path / "ropa.xlsx"
     path.write_bytes(offered["downloads/ropa.en.xlsx"].build())
     assert load_workbook(path).sheetnames == ["Art 30(1) record", "Art 30(2) record"]
+
+
+def test_gdpr_policy_states_the_joint_controller_and_the_arrangement(run, served):
+    result = run("render", "policy", served, "--lang", "en")
+    assert result.code == 0, result.err
+    assert ("- We decide this processing jointly with Nordlicht Holding AG (email privacy@nordlicht.example), as joint controllers "
+            "(Article 26). The essence of our arrangement: Nordlicht answers all requests from data subjects about fraud checks") in result.out
+    assert result.out.count("jointly with") == 1
