@@ -35,7 +35,18 @@ fi
 strict=()
 [ "${DATAMAP_STRICT:-false}" = "true" ] && strict=(--strict)
 
-datamap check "$inventory" --format github "${strict[@]}"
+# the build record is trusted only as the base has it: a pull request could edit a page and its digest together
+record=()
+if [ -n "$base" ]; then
+  if git cat-file -e "${base}^{commit}" 2>/dev/null; then
+    record=(--record-from "$base")
+  else
+    echo "::warning::base revision $base is not fetched (actions/checkout fetch-depth: 0): every generated page is made again to check it"
+    record=(--full)
+  fi
+fi
+
+datamap check "$inventory" --format github "${strict[@]}" "${record[@]}"
 check_status=$?
 {
   echo "## datamap check"

@@ -37,7 +37,7 @@ def test_new_project_passes_check(run, tmp_path, monkeypatch):
     assert yaml.safe_load((tmp_path / "acme/mkdocs.yml").read_text())["site_name"] == 'Acme: "Korea" Ltd. privacy documentation'
     workflow = yaml.safe_load((tmp_path / "acme/.github/workflows/datamap.yml").read_text())
     steps = [step.get("run", "") for step in workflow["jobs"]["datamap"]["steps"]]
-    assert "datamap check inventory --format github" in steps
+    assert 'datamap check inventory --format github ${BASE:+--record-from "$BASE"}' in steps
     assert run("build", "acme/inventory", "--quiet").code == 0  # the downloads the pages link to
     mkdocs = subprocess.run([Path(sys.executable).parent / "mkdocs", "build", "--strict", "-q"], cwd=tmp_path / "acme", capture_output=True, text=True)
     assert mkdocs.returncode == 0, mkdocs.stderr
@@ -99,7 +99,7 @@ def test_scaffolded_workflow_runs_on_a_pull_request(run, tmp_path, monkeypatch):
 
     summary = tmp_path / "summary.md"
     ran = run_steps(project, base, Path(sys.executable).parent, summary, install=False)
-    assert "datamap check inventory --format github" in ran
+    assert 'datamap check inventory --format github ${BASE:+--record-from "$BASE"}' in ran
     report = summary.read_text()
     assert report.startswith(f"# Privacy policy changes: {base}")
     assert "- Article 4 (Collection): collection by sign-up form is now called sign-up\n" in report

@@ -45,7 +45,9 @@ def run_steps(project: Path, base: str, bin_dir: Path, summary: Path, install: b
             continue
         if "pip install" in script and not install:
             continue
-        result = subprocess.run(["bash", "-e", "-c", script], cwd=project, env=env, capture_output=True, text=True, timeout=900)
+        step_env = {k: str(v).replace("${{ github.event.pull_request.base.sha }}", base) for k, v in step.get("env", {}).items()}
+        assert not any("${{" in v for v in step_env.values()), step_env
+        result = subprocess.run(["bash", "-e", "-c", script], cwd=project, env={**env, **step_env}, capture_output=True, text=True, timeout=900)
         assert result.returncode == 0, (script, result.stdout[-3000:], result.stderr[-3000:])
         ran.append(script)
     return ran

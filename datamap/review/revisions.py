@@ -86,3 +86,21 @@ def resolve(name: str, inventory: str, cwd: Path | None = None) -> Iterator[Side
         templates_rel = (Path(relative).parent / "templates").as_posix()
         has_templates = _extract(repo, commit, templates_rel, root)
         yield Side(f"{name} ({commit[:12]})", root / relative, root / templates_rel if has_templates else None)
+
+
+def file_at(revision: str, path: Path, cwd: Path | None = None) -> bytes | None:
+    """The bytes of ``path`` (a file in the working tree's repository) as it is at ``revision``.
+
+    None when the revision has no such file; a UsageError when ``revision`` names no commit.
+    """
+    if revision.startswith("-"):
+        raise UsageError(f"'{revision}' is not a git revision")
+    cwd = Path(cwd or Path.cwd())
+    repo, relative = _repo_path(str(path), Path(path), cwd)
+    commit = _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], repo)
+    if not commit:
+        raise UsageError(f"'{revision}' is not a git revision")
+    if _git(["cat-file", "-t", f"{commit}:{relative}"], repo) != "blob":
+        return None
+    return _git(["cat-file", "blob", f"{commit}:{relative}"], repo, binary=True)
+

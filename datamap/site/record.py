@@ -200,5 +200,22 @@ def read(site_dir: Path) -> tuple[Record | None, str | None]:
         return None, f"the build record {NAME} cannot be used ({e})"
 
 
+def read_at(site_dir: Path, revision: str) -> tuple[Record | None, str | None]:
+    """The record of ``site_dir`` as committed at a git ``revision`` and, when it cannot be used, why.
+
+    A pull request can edit a page and its digest in the record together; the record of the base it is
+    merged into is one it cannot have edited.
+    """
+    from datamap.review.revisions import file_at
+
+    data = file_at(revision, Path(site_dir) / NAME, Path(site_dir).parent)
+    if data is None:
+        return None, f"revision {revision} has no build record"
+    try:
+        return parse(data.decode("utf-8")), None
+    except (UnicodeDecodeError, RecordError) as e:
+        return None, f"the build record of revision {revision} cannot be used ({e})"
+
+
 def write(site_dir: Path, record: Record) -> None:
     write_atomic(Path(site_dir) / NAME, record.text())

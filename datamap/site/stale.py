@@ -10,6 +10,9 @@ pages. It costs what changed, not what exists: with the build record (:mod:`data
 - when the templates or datamap changed, or there is no usable record, or ``--full`` is given, it makes
   every page and compares (the way a build from nothing would).
 
+A change under review could edit a page and its digest in the record together: on pull requests, the
+record is read from the base revision (``--record-from``), which the change cannot have edited.
+
 Every stale page is a finding (E701, E702, E603) that says what changed; :func:`summary` folds them
 into one finding with the command that fixes them, for people reading a terminal.
 """
@@ -95,8 +98,12 @@ def stale_files(expected: dict[str, str], project_dir: Path | str, fix: str = "d
     return sorted(found.findings + found.others) if staleness is None else found.findings
 
 
-def stale_site(inventory, inventory_dir: Path, project_dir: Path, templates_dir: Path | None, fix: str, full: bool = False) -> Staleness | None:
-    """The stale generated files of the project's site; None when the project has no site (no mkdocs.yml)."""
+def stale_site(inventory, inventory_dir: Path, project_dir: Path, templates_dir: Path | None, fix: str, full: bool = False,
+               record_from: str | None = None) -> Staleness | None:
+    """The stale generated files of the project's site; None when the project has no site (no mkdocs.yml).
+
+    ``record_from``: a git revision whose build record is trusted instead of the working tree's.
+    """
     project_dir = Path(project_dir)
     if not (project_dir / "mkdocs.yml").is_file():
         return None
@@ -106,7 +113,12 @@ def stale_site(inventory, inventory_dir: Path, project_dir: Path, templates_dir:
     now = current(inventory_dir, project_dir, templates_dir)
     for leftover in leftover_temporaries(site_dir):
         found.others.append(Finding(display_path(leftover), 1, 1, "W109", f"temporary file left behind by an interrupted build: `{fix}` removes it"))
-    old, unusable = (None, "the check was asked to trust no build record") if full else rec.read(site_dir)
+    if full:
+        old, unusable = None, "the check was asked to trust no build record"
+    elif record_from:
+        old, unusable = rec.read_at(site_dir, record_from)
+    else:
+        old, unusable = rec.read(site_dir)
     if old is not None and old.same_globals(now) and old.sources == now.sources:
         _compare_digests(found, site_dir, old.files)
         return found
