@@ -19,7 +19,7 @@ from __future__ import annotations
 import networkx as nx
 
 from datamap import language
-from datamap.exports.ropa import Column, _contact, _cover, _gdpr_transfers, _lines, _person, _representatives, _security
+from datamap.exports.ropa import Column, _contact, _controller, _cover, _gdpr_transfers, _lines, _person, _representatives, _security
 from datamap.inventory.model import ControllerServed, Inventory
 
 COLUMNS = [
@@ -55,7 +55,7 @@ def processor_rows(inventory: Inventory, graph: nx.MultiDiGraph) -> list[list[st
     processors = inventory.by_id("processors")
     security = _security(inventory, lang)
     transfers = _gdpr_transfers(inventory, graph)
-    processor = _lines([language.text(org.name, lang), language.text(org.address, lang), org.email, org.phone])
+    processor = _controller(inventory, lang)  # the organization: a processor here
     rows = []
     for served in inventory.organization.controllers_served:
         held = [systems[s] for s in served.systems if s in systems]
