@@ -35,6 +35,10 @@ INVENTORIES = {
 #: the EEA (GDPR Art 44 transfers leave it): EU member states, Iceland, Liechtenstein, Norway
 EEA = set("AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE IS LI NO".split())
 FINDING = re.compile(r"^.+:\d+:\d+: ([EW]\d{3}) ", re.MULTILINE)
+#: the inventories that declare what each further export needs (checked by test_the_lists_follow_the_inventories)
+PIPA_FILES = ["full", "reference", "sometrend"]  # PIPA, published in Korean
+FIDES = ["full", "reference"]  # a fides_category for every item, a fides_use for every purpose
+APP_LABELS = ["full"]  # a store data type for every item the app collects
 
 
 def _en(text) -> str:
@@ -45,13 +49,43 @@ def _codes(text: str) -> set[str]:
     return set(FINDING.findall(text))
 
 
-@pytest.fixture(scope="module", params=sorted(INVENTORIES))
-def inventory(request):
-    path = INVENTORIES[request.param]
+def _load(name: str):
+    path = INVENTORIES[name]
     inv, findings = check_inventory(str(path))
     assert inv is not None and not [f for f in findings if f.code.startswith("E")], [str(f) for f in findings]
     # what the inventory itself is told, before any export: the exports may add nothing to it
     return path, inv, {f.code for f in findings}
+
+
+@pytest.fixture(scope="module", params=sorted(INVENTORIES))
+def inventory(request):
+    return _load(request.param)
+
+
+def _declares_pipa_files(inv) -> bool:
+    return "pipa" in inv.policy.regimes and "ko" in inv.policy.languages
+
+
+def _declares_fides(inv) -> bool:
+    return bool(inv.items) and all(i.fides_category for i in inv.items) and all(p.fides_use for p in inv.purposes)
+
+
+def _in_app_items(inv) -> list:
+    ids = {i for point in inv.collection_points if point.in_app for i in point.items}
+    return [i for i in inv.items if i.id in ids]
+
+
+def _declares_app_labels(inv) -> bool:
+    app_items = _in_app_items(inv)
+    return bool(app_items) and all(i.app_label is not None for i in app_items)
+
+
+def test_the_lists_follow_the_inventories():
+    """An inventory that comes to declare the Fides or store mappings is exported by the tests below."""
+    loaded = {name: check_inventory(str(path))[0] for name, path in INVENTORIES.items()}
+    assert sorted(n for n, inv in loaded.items() if _declares_pipa_files(inv)) == PIPA_FILES
+    assert sorted(n for n, inv in loaded.items() if _declares_fides(inv)) == FIDES
+    assert sorted(n for n, inv in loaded.items() if _declares_app_labels(inv)) == APP_LABELS
 
 
 def _export(run, path, known: set[str], *args):
@@ -133,10 +167,9 @@ def test_controller_record_holds_every_declared_fact_in_its_column(run, inventor
     assert all(line.count(" | ") == len(COLUMNS["en"]) - 1 for line in table)
 
 
-def test_pipa_file_record_holds_every_declared_fact(run, inventory):
-    path, inv, known = inventory
-    if "pipa" not in inv.policy.regimes or "ko" not in inv.policy.languages:
-        pytest.skip("the PIPA personal data files are a Korean record of PIPA inventories")
+@pytest.mark.parametrize("name", PIPA_FILES)
+def test_pipa_file_record_holds_every_declared_fact(run, name):
+    path, inv, known = _load(name)
     rows = _rows(_export(run, path, known, "ropa", "--lang", "ko").out)
     ko = lambda t: language.text(t, "ko")  # noqa: E731
     assert [r["개인정보파일의 명칭"] for r in rows] == [ko(s.name) for s in inv.systems]
@@ -157,13 +190,12 @@ def test_pipa_file_record_holds_every_declared_fact(run, inventory):
         assert (row["처리 방법"] != "") == bool(system.processing_methods)
 
 
-def test_fides_manifests_load_in_fideslang_with_every_mapping(run, inventory, tmp_path):
+@pytest.mark.parametrize("name", FIDES)
+def test_fides_manifests_load_in_fideslang_with_every_mapping(run, name, tmp_path):
     from fideslang.manifests import ingest_manifests
     from fideslang.parse import load_manifests_into_taxonomy
 
-    path, inv, known = inventory
-    if not inv.items or any(i.fides_category is None for i in inv.items) or any(p.fides_use is None for p in inv.purposes):
-        pytest.skip("the inventory does not declare its Fides categories and uses")
+    path, inv, known = _load(name)
     _export(run, path, known, "fides", "-o", tmp_path / "fides")
     parsed = load_manifests_into_taxonomy(ingest_manifests(str(tmp_path / "fides")))
     categories = {c.parent_key for c in parsed.data_category}
@@ -172,18 +204,12 @@ def test_fides_manifests_load_in_fideslang_with_every_mapping(run, inventory, tm
     assert {d.name for d in parsed.dataset} == {_en(s.name) for s in inv.systems}
 
 
-def _in_app_items(inv) -> list:
-    ids = {i for point in inv.collection_points if point.in_app for i in point.items}
-    return [i for i in inv.items if i.id in ids]
-
-
-def test_app_store_labels_validate_with_every_declared_data_type(run, inventory):
+@pytest.mark.parametrize("name", APP_LABELS)
+def test_app_store_labels_validate_with_every_declared_data_type(run, name):
     from test_app_labels import APPLE_SCHEMA
 
-    path, inv, known = inventory
+    path, inv, known = _load(name)
     app_items = _in_app_items(inv)
-    if not app_items or any(i.app_label is None for i in app_items):
-        pytest.skip("the inventory declares no app-store data types")
     usages = json.loads(_export(run, path, known, "apple").out)
     jsonschema.validate(usages, APPLE_SCHEMA)
     assert {u["category"] for u in usages} == {i.app_label.apple for i in app_items if i.app_label.apple}
