@@ -194,3 +194,18 @@ def test_gdpr_policy_states_the_joint_controller_and_the_arrangement(run, served
     assert ("- We decide this processing jointly with Nordlicht Holding AG (email privacy@nordlicht.example), as joint controllers "
             "(Article 26). The essence of our arrangement: Nordlicht answers all requests from data subjects about fraud checks") in result.out
     assert result.out.count("jointly with") == 1
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_processor_record_cells_that_look_like_formulas_are_neutralized(run, served, tmp_path, fmt):
+    org = served / "organization.yaml"
+    org.write_text(org.read_text(encoding="utf-8").replace("name: Acme Retail GmbH", 'name: "=HYPERLINK(\\"http://x\\")"'), encoding="utf-8")
+    out = tmp_path / f"r.{fmt}"
+    assert run("export", "ropa", served, "--record", "processor", "--format", fmt, "-o", out).code == 0
+    if fmt == "csv":
+        cell = _csv(out.read_text(encoding="utf-8"))[0]["Controller: name and contact details"]
+    else:
+        sheet = load_workbook(out)["Art 30(2) record"]
+        cell = sheet["A2"].value
+        assert sheet["A2"].data_type == "s"
+    assert cell.split("\n")[0] == "'=HYPERLINK(\"http://x\")"
