@@ -105,6 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
     inventory_arg(p)
     p.add_argument("--format", choices=["csv", "xlsx", "md"], default="csv", help="ropa only: the file format (default csv)")
     p.add_argument("--lang", choices=["en", "ko"], default="en", help="ropa only: en, the GDPR Art 30(1) record; ko, the PIPA personal data file items")
+    p.add_argument("--record", choices=["controller", "processor", "all"], default="all",
+                   help="ropa only: the controller's record (Art 30(1), or the PIPA files with --lang ko), the processor's (Art 30(2)), "
+                        "or all (default): every record the inventory has facts for")
     p.add_argument("--strict", action="store_true", help="warnings fail the run too")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output (fides: a directory, required)")
     p.set_defaults(func=cmd_export)
