@@ -85,6 +85,7 @@ CODES: dict[str, str] = {
     "W921": "inventory fact Fides does not hold: add it to the imported inventory",
     "E602": "generated site files out of date (one finding for all of them)",
     "E603": "generated file no longer made from the inventory",
+    "E604": "init: no place a CI runner could install this datamap from (pass --install-from)",
     "E701": "generated file out of date: the inventory, templates or datamap changed, or it was edited",
     "E702": "generated file missing",
 }

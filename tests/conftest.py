@@ -11,6 +11,19 @@ REFERENCE = ROOT / "inventory"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+#: the install source tests' ``datamap init`` writes: where the datamap under test came from depends on the machine
+#: (an editable checkout without a remote has none), so in-process runs get this fixed one (tests/test_install_source.py
+#: tests the real derivation)
+TEST_SOURCE = "git+https://git.example.org/datamap.git@" + "0123456789abcdef" * 2 + "01234567"
+
+
+@pytest.fixture(autouse=True)
+def _install_source(monkeypatch):
+    from datamap.install_source import Source
+
+    monkeypatch.setattr("datamap.scaffold.installed_source", lambda: Source(TEST_SOURCE))
+
+
 @pytest.fixture
 def minimal(tmp_path, monkeypatch) -> Path:
     """A copy of the minimal valid inventory in inv/, with the working directory set to its parent."""

@@ -127,6 +127,12 @@ STEERING: dict[str, tuple[object, str]] = {
     "collection_points.*.in_app": (True, "flag selecting the items of the app-store labels (export apple, google)"),
     "purposes.*.store_purpose": ("app_functionality", "enum of the app-store labels (export apple, google)"),
     "third_parties.*.store_purpose": ("app_functionality", "enum of the Google Play sharing purposes (export google)"),
+    "organization.controllers_served.*.id": ("controllers_served1", "an id"),
+    "organization.controllers_served.*.purposes.*": ("purposes1", "a reference to a purpose"),
+    "organization.controllers_served.*.systems.*": ("systems1", "a reference to a system"),
+    "organization.controllers_served.*.processors.*": ("processors1", "a reference to a processor"),
+    "systems.*.subject_count": (4321, "a number: printed as 4,321명 by the PIPA personal data file record (export ropa --lang ko, tests/test_ropa.py)"),
+    "systems.*.processing_methods.*": ("paper", "enum printed by the PIPA personal data file record (export ropa --lang ko, tests/test_ropa.py)"),
 }
 
 #: leaf path -> value whose rendering is checked in each language's words (country names, durations, dates)

@@ -17,10 +17,10 @@ import pytest
 import yaml
 from selenium.webdriver.common.by import By
 
-from conftest import ROOT
-from datamap import REPOSITORY, __version__
+from conftest import ROOT, TEST_SOURCE
 from datamap.scaffold import SYSTEM_PACKAGES, skeleton_dir
 from repos import commit_all, git
+from site_nav import heading, nav, site_words
 from workflow import apt_packages, run_steps
 from test_site_browser import ARTIFACTS, _open, _pages, _status, browser, diagram_text_px, serve  # noqa: F401 - fixtures
 
@@ -96,11 +96,11 @@ def test_workflow_installs_datamap_pinned_and_its_system_packages():
     assert action.split("for pkg in ", 1)[1].split(";", 1)[0].split() == list(SYSTEM_PACKAGES)
 
 
-def test_init_pins_this_release(run, tmp_path, monkeypatch):
+def test_init_pins_where_datamap_came_from(run, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert run("init", "acme", "--effective", "2025-03-01").code == 0
     env = yaml.safe_load((tmp_path / "acme/.github/workflows/datamap.yml").read_text())["env"]
-    assert env["DATAMAP_PACKAGE"] == f"git+{REPOSITORY}@v{__version__}"
+    assert env["DATAMAP_PACKAGE"] == TEST_SOURCE  # the derived source (tests/test_install_source.py), pinned to a commit
     assert "site/downloads/" in (tmp_path / "acme/.gitignore").read_text().splitlines()
     hook = yaml.safe_load((tmp_path / "acme/.pre-commit-config.yaml").read_text())["repos"][0]["hooks"][0]
     import re
@@ -108,17 +108,23 @@ def test_init_pins_this_release(run, tmp_path, monkeypatch):
     assert all(re.search(hook["files"], path) for path in ("versions/1.0/policy.en.md", "inventory/a.yaml", "site/en/policy.md", "mkdocs.yml"))
 
 
-def test_scaffolded_site_is_the_reference_site():
-    """The same theme, switcher, search languages, navigation and overrides as this repository's site."""
+def test_scaffolded_site_is_the_reference_site(run, tmp_path, monkeypatch):
+    """The same theme, switcher, search languages, navigation and overrides as this repository's site, from its one copy."""
+    monkeypatch.chdir(tmp_path)
+    assert run("init", "acme", "--name", "Acme $x ${name}", "--effective", "2025-03-01").code == 0
     ours = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
-    scaffolded = yaml.safe_load((skeleton_dir() / "mkdocs.yml").read_text())
+    scaffolded = yaml.safe_load((tmp_path / "acme/mkdocs.yml").read_text())
+    assert scaffolded.pop("site_name") == "Acme $x ${name} privacy documentation"
+    assert scaffolded.pop("site_description").startswith("Privacy policy, processors and data map of Acme $x ${name},")
     for key in ("site_name", "site_description"):
-        ours.pop(key), scaffolded.pop(key)
+        ours.pop(key)
     assert scaffolded == ours
-    for path in (ROOT / "overrides").rglob("*"):
-        if path.is_file():
-            assert (skeleton_dir() / "overrides" / path.relative_to(ROOT / "overrides")).read_bytes() == path.read_bytes()
-    assert (skeleton_dir() / "site/assets/datamap.css").read_bytes() == (ROOT / "site/assets/datamap.css").read_bytes()
+    shipped = [path for folder in ("overrides", "site/assets") for path in sorted((ROOT / folder).rglob("*")) if path.is_file()]
+    assert len(shipped) >= 3
+    for path in shipped:
+        assert (tmp_path / "acme" / path.relative_to(ROOT)).read_bytes() == path.read_bytes()
+    # shipped once: the skeleton holds none of them (the wheel takes them from the top level, tests/test_init.py)
+    assert not [path for path in ("mkdocs.yml", "overrides", "site/assets") if (skeleton_dir() / path).exists()]
 
 
 def test_pull_request_workflow_and_pre_commit_pass(adopted):
@@ -192,10 +198,15 @@ def test_site_of_a_project_publishing_one_language(run, tmp_path, monkeypatch):
     project = tmp_path / "gmbh"
     config = yaml.safe_load((project / "mkdocs.yml").read_text())
     assert [alt["lang"] for alt in config["extra"]["alternate"]] == ["en"]
-    assert [list(entry)[0] if isinstance(entry, dict) else entry for entry in config["nav"]] == ["Home", "English"]
+    assert [list(entry)[0] if isinstance(entry, dict) else entry for entry in config["nav"]] == ["index.md", "English"]
     assert not (project / "site/ko").exists() and "ko/" not in (project / "site/index.md").read_text()
     assert run("build", "gmbh/inventory", "--quiet").code == 0
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"], cwd=project, capture_output=True, text=True,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert done.returncode == 0, done.stderr
     assert run("check", "gmbh/inventory").code == 0
+    # the navigation speaks the GDPR's words, as the pages do: a privacy notice and processors, not entrustees
+    titles, words = nav(project / "build/site", "en/"), site_words("gdpr/en", "en")
+    assert titles["en/policy/history/"] == words["history"] == "Past versions of the privacy notice"
+    assert titles["en/processors/"] == words["processors"] == "Processors"
+    assert titles[""] == heading(project / "build/site", "") == "Example Co., Ltd.: privacy documentation"

@@ -106,7 +106,7 @@ def test_templates_run_in_a_sandbox(run, minimal):
     result = run("render", "policy", "inv")
     assert result.code == 1
     assert "Traceback" not in result.err
-    assert result.err.startswith("datamap: template error in en/policy.md.j2: access to attribute '__class__'")
+    assert result.err.startswith("datamap: template error in pipa/en/policy.md.j2: access to attribute '__class__'")
 
 
 def test_template_syntax_error_names_the_file(run, minimal):

@@ -7,6 +7,7 @@ import pytest
 
 from conftest import write
 from datamap.inventory.validate import check_inventory
+from datamap.lineage import facts_of
 from datamap.lineage.graph import build_graph
 from datamap.publish.notices import render_notices
 
@@ -26,10 +27,10 @@ def notices(minimal):
     write(minimal, "points.yaml", POINTS)
     inventory, findings = check_inventory(minimal)
     assert inventory is not None, findings
-    graph = build_graph(inventory)
+    facts = facts_of(inventory, build_graph(inventory))
 
     def text_of(lang: str) -> dict[str, str]:
-        pages = render_notices(inventory, graph, lang)
+        pages = render_notices(facts, lang)
         return {name: " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page[page.find("<body"):])).split()) for name, page in pages.items()}
 
     return text_of

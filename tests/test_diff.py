@@ -97,7 +97,7 @@ def test_revision_against_the_working_directory(run, repo):
 def test_template_changes_in_a_revision_count(run, repo):
     (repo / "templates/en/policy").mkdir(parents=True)
     (repo / "templates/en/policy/remedies.md.j2").write_text("unused\n")
-    original = (REFERENCE.parent / "templates/en/policy/security.md.j2").read_text()
+    original = (REFERENCE.parent / "templates/pipa/en/policy/security.md.j2").read_text()
     (repo / "templates/en/policy/security.md.j2").write_text(original.replace("keep personal information safe", "protect personal information"))
     commit_all(repo, "wording")
     result = run("diff", "HEAD~1", "HEAD")

@@ -93,3 +93,35 @@ def test_neighbour_queries_match_the_networkx_edge_views(facts):
             assert g._targets(graph, name, kind) == out_view
             assert g._sources(graph, name, kind) == in_view
     assert g._targets(graph, "item:no_such_item", "stored_as") == []
+
+
+
+def test_entities_and_touching_serve_every_regime():
+    """The item-list building the regimes share: entities by id in order without repeats, and the facts
+    entries (purposes, points, rules) whose items include some ids; the CCPA's facts are built from them."""
+    from datamap.lineage import facts_of
+    from datamap.lineage.facts import entities, touching
+    from datamap.regimes.ccpa.facts import ccpa_facts
+
+    inventory, _ = check_inventory(REFERENCE)
+    facts = facts_of(inventory, build_graph(inventory))
+    items = inventory.by_id("items")
+    assert [i.id for i in entities(items, ["password", "nope", "email", "password"])] == ["password", "email"]
+    expected = [p.id for p, got in facts.purposes if "email" in {i.id for i in got}]
+    assert expected and [p.id for p, _ in touching(facts.purposes, {"email"})] == expected
+    assert touching(facts.retention, set()) == []
+    assert [r for r, *_ in facts.retention] == list(inventory.retention)
+    assert [(r, got) for r, got, law in facts.retention if law] == [(r, got) for r, got, _ in facts.retention_statutory]
+
+    fixture = Path(__file__).resolve().parent / "fixtures" / "sweepstakes_advisor"
+    ccpa_inventory, _ = check_inventory(fixture)
+    base = facts_of(ccpa_inventory, build_graph(ccpa_inventory))
+    declared = {entry.category: entry for entry in ccpa_inventory.ccpa.categories}
+    for category in ccpa_facts(base).categories:
+        ids, entry = {i.id for i in category.items}, declared[category.key]
+        if not entry.sources:
+            assert [s.point for s in category.sources] == [p for p, got in base.collection_points if ids & {i.id for i in got}]
+        if not entry.purposes:
+            assert category.purposes == [p for p, got in base.purposes if ids & {i.id for i in got}]
+        if not entry.retention:
+            assert category.rules == [r for r in ccpa_inventory.retention if ids & set(r.items)]

@@ -184,21 +184,37 @@ def test_a_regime_folder_symlinked_out_of_the_project_templates_is_refused(tmp_p
         environment("en", templates).get_template("gdpr/en/leak.md.j2")
 
 
-def test_a_search_folder_must_stay_inside_the_folder_it_belongs_to(tmp_path, tmp_path_factory):
-    import jinja2
-
+@pytest.mark.parametrize("name", ["pipa/en/leak.md.j2", "en/leak.md.j2"])
+def test_a_regime_folder_must_stay_inside_the_templates_directory(tmp_path, tmp_path_factory, name):
+    """templates/pipa linked elsewhere is refused, whichever of its two names a template is asked for by."""
     from datamap.errors import TemplateProblem
-    from datamap.publish.sandbox import BoundedEnvironment, ConfinedLoader
+    from datamap.publish.render import environment
 
     outside = tmp_path_factory.mktemp("elsewhere")
     (outside / "en").mkdir()
     (outside / "en" / "leak.md.j2").write_text("TOP-SECRET-CONTENT\n")
-    (tmp_path / "pipa").symlink_to(outside)
-    mine = BoundedEnvironment(loader=ConfinedLoader([str(tmp_path / "pipa")], {str(tmp_path / "pipa"): str(tmp_path)}))
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "pipa").symlink_to(outside)
     with pytest.raises(TemplateProblem, match="E115"):
-        mine.get_template("en/leak.md.j2")
-    trusting = BoundedEnvironment(loader=ConfinedLoader([str(tmp_path / "pipa")]))  # its own folder only
-    assert isinstance(trusting.get_template("en/leak.md.j2"), jinja2.Template)
+        environment("en", templates).get_template(name)
+
+
+def test_the_loader_tries_every_name_in_a_directory_before_the_next(tmp_path):
+    import jinja2
+
+    from datamap.publish.sandbox import BoundedEnvironment, ConfinedLoader
+
+    for folder, text in (("project/en", "PROJECT"), ("shipped/pipa/en", "SHIPPED")):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "x.md.j2").write_text(text)
+    names = lambda name: (name, name.removeprefix("pipa/"))  # noqa: E731
+    env = BoundedEnvironment(loader=ConfinedLoader([str(tmp_path / "project"), str(tmp_path / "shipped")], names))
+    assert env.get_template("pipa/en/x.md.j2").render() == "PROJECT"
+    plain = BoundedEnvironment(loader=ConfinedLoader([str(tmp_path / "project"), str(tmp_path / "shipped")]))
+    assert plain.get_template("pipa/en/x.md.j2").render() == "SHIPPED"
+    with pytest.raises(jinja2.TemplateNotFound):
+        plain.get_template("pipa/ko/x.md.j2")
 
 
 def test_a_project_processor_list_that_runs_for_ever_is_stopped(run, minimal, short_limits):

@@ -77,11 +77,19 @@ def test_installed_wheel_scaffolds_a_project(tmp_path):
     with zipfile.ZipFile(next((tmp_path / "dist").glob("datamap-*.whl"))) as archive:
         archive.extractall(tmp_path / "installed")
     env = {"PYTHONPATH": str(tmp_path / "installed"), "PATH": "/usr/bin:/bin"}
-    for argv in (["init", "acme", "--effective", "2025-03-01"], ["check", "acme/inventory"]):
+    # a wheel from an index leaves no record of where it came from: init asks rather than guess
+    unknown = subprocess.run([sys.executable, "-m", "datamap", "init", "acme"], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert unknown.returncode == 2 and " E604 " in unknown.stderr and "--install-from SPEC" in unknown.stderr
+    assert not (tmp_path / "acme").exists()
+    for argv in (["init", "acme", "--effective", "2025-03-01", "--install-from", "datamap==0.1.0"], ["check", "acme/inventory"]):
         result = subprocess.run([sys.executable, "-m", "datamap", *argv], cwd=tmp_path, env=env, capture_output=True, text=True)
         assert result.returncode == 0, result.stderr
     assert (tmp_path / "acme/.github/workflows/datamap.yml").is_file()
     assert (tmp_path / "acme/.pre-commit-config.yaml").is_file()
+    # the reference site's overrides and assets, shipped once in the wheel (datamap/site-kit/), copied as they are
+    for path in ("overrides/partials/alternate.html", "overrides/partials/language.html", "site/assets/datamap.css"):
+        assert (tmp_path / "acme" / path).read_bytes() == (ROOT / path).read_bytes()
+    assert yaml.safe_load((tmp_path / "acme/mkdocs.yml").read_text())["theme"] == yaml.safe_load((ROOT / "mkdocs.yml").read_text())["theme"]
 
 
 def test_scaffolded_workflow_runs_on_a_pull_request(run, tmp_path, monkeypatch):
@@ -103,3 +111,14 @@ def test_scaffolded_workflow_runs_on_a_pull_request(run, tmp_path, monkeypatch):
     report = summary.read_text()
     assert report.startswith(f"# Privacy policy changes: {base}")
     assert "- Article 4 (Collection): collection by sign-up form is now called sign-up\n" in report
+
+
+def test_scaffolded_mkdocs_keeps_nothing_of_the_reference_company():
+    from datamap.scaffold import scaffold_mkdocs
+
+    reference = ("# the reference site\n# of AIMMO\nsite_name: AIMMO Privacy\nsite_url: https://privacy.aimmo.example/\n"
+                 "copyright: >\n  AIMMO Co., Ltd.\n  all rights reserved\nsite_description: AIMMO's\ndocs_dir: site\ntheme:\n  name: material\n")
+    made = scaffold_mkdocs(reference, {"site_name": '"Acme privacy documentation"', "site_description": '"Acme\'s"'})
+    assert "AIMMO" not in made and "aimmo" not in made
+    assert yaml.safe_load(made) == {"site_name": "Acme privacy documentation", "site_description": "Acme's", "docs_dir": "site",
+                                    "theme": {"name": "material"}}

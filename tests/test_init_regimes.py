@@ -37,3 +37,24 @@ def test_country_is_checked(run, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = run("init", "acme", "--regime", "gdpr", "--country", "Germany")
     assert result.code == 2 and "--country: 'Germany' is not an ISO 3166-1 two-letter country code" in result.err
+
+
+@pytest.mark.parametrize("regime, template_dirs", [("pipa", ("en",)), ("gdpr", ("gdpr/en", "en")), ("ccpa", ("en",))])
+def test_hand_written_pages_name_the_pages_in_the_regimes_words(run, tmp_path, monkeypatch, regime, template_dirs):
+    """The index pages init writes link to the generated pages by the titles those pages have: a GDPR notice, PIPA's entrustees."""
+    from site_nav import site_words
+
+    monkeypatch.chdir(tmp_path)
+    assert run("init", "acme", "--regime", regime, "--effective", "2026-02-01").code == 0
+    site = tmp_path / "acme" / "site"
+    words = site_words(*template_dirs)
+    index = (site / "en/index.md").read_text()
+    for page, key in (("policy.md", "policy"), ("policy/history.md", "history"), ("processors.md", "processors"), ("storage.md", "storage")):
+        assert f"[{words[key]}]({page})" in index
+    assert f"[{words['policy']}](en/policy.md)" in (site / "index.md").read_text()
+    assert "${" not in index + (site / "index.md").read_text()
+    if regime == "gdpr":
+        assert "entrust" not in index and "Privacy notice" in index
+    if regime == "pipa":
+        korean = site_words("ko")
+        assert f"[{korean['processors']}](processors.md): {korean['processors_intro']}" in (site / "ko/index.md").read_text()

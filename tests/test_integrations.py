@@ -12,7 +12,7 @@ from repos import commit_all, git
 from test_diff import NEW_PROCESSOR, NEW_SYSTEM, append
 
 BIN = Path(sys.executable).parent
-PROJECT_FILES = ["datamap", "templates", "pyproject.toml", "README.md", ".pre-commit-hooks.yaml"]
+PROJECT_FILES = ["datamap", "templates", "pyproject.toml", "README.md", ".pre-commit-hooks.yaml", "mkdocs.yml", "overrides", "site/assets"]  # the wheel takes the site kit from the last three
 
 
 def _copy_project(into: Path) -> None:

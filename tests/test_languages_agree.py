@@ -66,7 +66,7 @@ def renders(inventory_dir: Path) -> dict[str, dict[str, str]]:
     out = {}
     for lang in ("en", "ko"):
         docs = {"policy": render_policy_markdown(facts, lang)}
-        docs.update({notice.name: render_notice_markdown(notice, facts, lang) for notice in notices(facts, graph)})
+        docs.update({notice.name: render_notice_markdown(notice, facts, lang) for notice in notices(facts)})
         out[lang] = docs
     return out
 

@@ -158,3 +158,35 @@ def test_every_notice_of_the_full_inventory_renders(tmp_path, lang):
         assert all(f["emb"] for f in pdfread.fonts(pdf)) and pdfread.reader(pdf).trailer["/Root"]["/Lang"] == lang
     if lang == "ko":
         assert "제3자(KCP)로부터" in pdfread.dense(pdfread.text(tmp_path / "consent-payment_gateway.ko.pdf"))
+
+
+def test_notices_state_the_facts_the_policy_states(tmp_path, monkeypatch):
+    """One source of truth: the policy and the PIPA notices are made from one computation of the facts, and
+    a consent notice's purposes and retention are the policy's, for the items the point collects."""
+    import datamap.lineage.facts as lineage_facts
+    from datamap.inventory.validate import check_inventory
+    from datamap.lineage import facts_of
+    from datamap.lineage.graph import build_graph
+    from datamap.publish.notices import consent_blocks
+    from datamap.publish.render import render_policy_markdown
+    from datamap.regimes.notices import render_all
+
+    inventory, _ = check_inventory(abroad_inventory(tmp_path / "inv"))
+    graph = build_graph(inventory)
+    computed = []
+    real = lineage_facts.policy_facts
+    monkeypatch.setattr(lineage_facts, "policy_facts", lambda *a: computed.append(1) or real(*a))
+    facts = facts_of(inventory, graph)
+    for lang in ("en", "ko"):
+        render_policy_markdown(facts, lang)
+        assert render_all(facts, graph, lang)
+    assert computed == [1]
+    point, items = next((p, got) for p, got in facts.collection_points if p.id == "order_form")
+    blocks = consent_blocks(facts, items)
+    for block in blocks:
+        ids = {i.id for i in block.items}
+        policy_purposes = [p for p, got in facts.purposes if ids & {i.id for i in got} and p.marketing == (block.kind == "marketing")]
+        assert block.purposes == policy_purposes
+        if block.kind != "marketing":
+            assert [rule for rule, _ in block.retention] == [rule for rule, got, _ in facts.retention if ids & {i.id for i in got}]
+    assert {b.kind for b in blocks} == {"required", "unstated", "optional", "marketing"}

@@ -136,9 +136,12 @@ NOT_STATED = {
     # the policy provides nothing to third parties, transfers nothing abroad, has no children's section,
     # no domestic agent, no automated decisions, no marketing purpose and no optional items
     "ko": ["다음과 같이 개인정보를 제3자에게 제공하고 있습니다", "국외 이전", "만 14세 미만 아동의 개인정보 처리", "국내대리인",
-           "자동화된 결정", "(광고)", "[선택]", "재위탁하고 있습니다", "열람청구를 접수·처리하는 부서", "이전 버전"],
+           "자동화된 결정", "(광고)", "[선택]", "재위탁하고 있습니다", "열람청구를 접수·처리하는 부서", "이전 버전",
+           # the statutory rows name records only: no list of items repeats their names
+           "보존 항목: 계약 또는 청약철회", "보존 항목: 사이트 방문에 관한 기록"],
     "en": ["currently provides", "abroad", "Children under fourteen", "domestic agent", "automated", "(Advertising)",
-           "(optional)", "further entrusted processing", "requests to access personal information", "Earlier versions"],
+           "(optional)", "further entrusted processing", "requests to access personal information", "Earlier versions",
+           "Items: Records of contracts", "Items: Records of visits to the site"],
 }
 
 

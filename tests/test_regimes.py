@@ -94,14 +94,6 @@ def _project(tmp_path, source, replace=()):
     return inv
 
 
-def test_a_regime_without_a_section_comes_first(tmp_path, run):
-    inv = _project(tmp_path, REAL, [("inventory.yaml", "regimes: [gdpr]", "regimes: [gdpr, pipa]")])
-    (inv / "destruction.yaml").write_text("destruction:\n  methods: [{medium: electronic, method: deleted}]\n")
-    result = run("validate", inv)
-    assert "E802 PIPA can only be the first of 'policy.regimes': it has no section to add to the EU GDPR document" in result.out
-    assert result.code == 1
-
-
 def test_unknown_regime_and_language(tmp_path, run):
     inv = _project(tmp_path, REAL, [("inventory.yaml", "regimes: [gdpr]", "regimes: [gdpr, lgpd]"),
                                     ("inventory.yaml", "languages: [en]", "languages: [en, english]")])
@@ -170,27 +162,66 @@ def test_diff_summary_in_the_terms_of_the_first_regime(tmp_path, run):
     assert "Article" not in result.out and "entrustee" not in result.out
 
 
-def test_moving_pipa_templates_is_a_change_of_its_template_root(tmp_path, monkeypatch, run):
-    """The lead's later move: templates/en|ko -> templates/pipa/en|ko, and template_root="pipa"."""
-    import dataclasses
-
-    import datamap.publish as publish
-    import datamap.publish.render as render
-    from datamap import regimes
-
-    shipped = tmp_path / "templates"
-    shutil.copytree(ROOT / "templates", shipped)
-    (shipped / "pipa").mkdir()
+def test_pipa_templates_live_in_their_regime_folder():
+    assert REGIMES["pipa"].template("ko", "policy.md.j2") == "pipa/ko/policy.md.j2"
     for lang in ("en", "ko"):
-        (shipped / lang).rename(shipped / "pipa" / lang)
-    monkeypatch.setattr(render, "default_templates_dir", lambda: shipped)
-    monkeypatch.setattr(publish, "default_templates_dir", lambda: shipped)  # where check looks for templates
-    monkeypatch.setitem(regimes.REGIMES, "pipa", dataclasses.replace(regimes.REGIMES["pipa"], template_root="pipa"))
-    monkeypatch.setattr(render, "_BARE_ROOTS", ("pipa",))
-    for lang in ("en", "ko"):
-        result = run("render", "policy", REFERENCE, "--lang", lang)
-        assert result.code == 0, result.err
-        assert result.out == (ROOT / "tests" / "golden" / f"policy.{lang}.md").read_text(encoding="utf-8")
-    combined = run("render", "policy", FIXTURES / "pipa_gdpr")
-    assert combined.code == 0 and "## Information for people in the EU/EEA" in combined.out
-    assert " E8" not in run("check", REFERENCE, "--no-stale").out
+        assert (ROOT / "templates" / "pipa" / lang / "policy" / "officer.md.j2").is_file()
+        assert not (ROOT / "templates" / lang / "policy").exists() and not (ROOT / "templates" / lang / "policy.md.j2").exists()
+        # what every regime shares stays under templates/<lang>/: the page layout and the site's wording
+        assert (ROOT / "templates" / lang / "document.html.j2").is_file() and (ROOT / "templates" / lang / "site" / "words.j2").is_file()
+
+
+def test_template_names():
+    from datamap.regimes import template_names
+
+    assert template_names("pipa/en/policy/officer.md.j2") == ("pipa/en/policy/officer.md.j2", "en/policy/officer.md.j2")
+    assert template_names("ko/notices/consent.md.j2") == ("ko/notices/consent.md.j2", "pipa/ko/notices/consent.md.j2")
+    for own in ("gdpr/en/policy.md.j2", "ccpa/en/words.j2", "site/item.md.j2", "document.css"):
+        assert template_names(own) == (own,)
+
+
+@pytest.mark.parametrize("folder", ["en", "pipa/en"])
+def test_a_project_overrides_pipa_templates_under_either_name(run, minimal, folder):
+    """A project's templates/en/... (the documented path before regimes) and templates/pipa/en/... both win
+    over the shipped templates/pipa/en/...: the article, the document around it, the notices, the list."""
+    templates = minimal.parent / "templates" / folder
+    (templates / "policy").mkdir(parents=True)
+    (templates / "notices").mkdir()
+    (templates / "policy" / "officer.md.j2").write_text("## Article {{ n }} Whom to ask\n\nOVERRIDDEN-ARTICLE\n")
+    policy = run("render", "policy", "inv")
+    assert policy.code == 0 and "OVERRIDDEN-ARTICLE" in policy.out and "Privacy officer:" not in policy.out
+    shipped = (ROOT / "templates" / "pipa" / "en" / "policy.md.j2").read_text()
+    (templates / "policy.md.j2").write_text("OVERRIDDEN-DOCUMENT\n" + shipped)
+    (templates / "notices" / "consent.md.j2").write_text("# OVERRIDDEN-NOTICE {{ point.id }}\n")
+    (templates / "processors.md.j2").write_text("OVERRIDDEN-LIST {{ rows|length }}\n")
+    policy = run("render", "policy", "inv")
+    assert policy.out.startswith("OVERRIDDEN-DOCUMENT") and "OVERRIDDEN-ARTICLE" in policy.out
+    assert run("render", "processors", "inv").out == "OVERRIDDEN-LIST 0\n"  # the minimal inventory entrusts nothing
+    assert run("render", "notices", "inv", "--format", "html", "-o", "out").code == 0
+    notices = sorted((minimal.parent / "out").glob("consent-*.en.html"))
+    assert notices and all("OVERRIDDEN-NOTICE" in page.read_text() for page in notices)
+    # the Korean documents are untouched: the override is English only
+    assert "OVERRIDDEN" not in run("render", "policy", "inv", "--lang", "ko").out
+
+
+def test_a_project_override_that_includes_by_the_old_names(run, minimal):
+    """A policy.md.j2 copied before the move includes its articles as "en/policy/<key>.md.j2": still found."""
+    templates = minimal.parent / "templates" / "en"
+    templates.mkdir(parents=True)
+    old = (ROOT / "templates" / "pipa" / "en" / "policy.md.j2").read_text().replace('"pipa/en/', '"en/')
+    assert '"en/policy/' in old
+    (templates / "policy.md.j2").write_text("OLD-NAMES\n" + old)
+    (minimal.parent / "none").mkdir()
+    shipped = run("render", "policy", "inv", "--templates", minimal.parent / "none")
+    assert shipped.code == 0 and run("render", "policy", "inv").out == "OLD-NAMES" + shipped.out
+
+
+def test_a_project_adds_a_pipa_language_under_either_name(tmp_path, minimal):
+    inventory, _ = check_inventory(minimal)
+    assert missing_templates(inventory, "ja", None) == {"PIPA": ["pipa/ja/policy.md.j2", "pipa/ja/section.md.j2"]}
+    for folder in ("ja", "pipa/ja"):
+        templates = tmp_path / folder.replace("/", "-") / "templates"
+        (templates / folder).mkdir(parents=True)
+        (templates / folder / "policy.md.j2").write_text("x\n")
+        (templates / folder / "section.md.j2").write_text("x\n")
+        assert missing_templates(inventory, "ja", templates) == {}

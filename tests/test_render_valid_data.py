@@ -96,7 +96,7 @@ def broken_default_templates(tmp_path, monkeypatch):
     """datamap's own templates, with one that fails at render time on any inventory."""
     copy = tmp_path / "defaults"
     shutil.copytree(render.default_templates_dir(), copy)
-    target = copy / "en" / "policy" / "items.md.j2"
+    target = copy / "pipa" / "en" / "policy" / "items.md.j2"
     target.write_text("{{ no_such_variable }}\n" + target.read_text("utf-8"), "utf-8")
     monkeypatch.setattr(render, "default_templates_dir", lambda: copy)
     return target
@@ -105,7 +105,7 @@ def broken_default_templates(tmp_path, monkeypatch):
 def test_a_failing_datamap_template_is_an_internal_error(run, minimal, broken_default_templates):
     result = run("render", "policy", "inv")
     assert result.code == 3
-    assert result.err.startswith("datamap: internal error: TemplateBug: template error in en/policy.md.j2 (items.md.j2)")
+    assert result.err.startswith("datamap: internal error: TemplateBug: template error in pipa/en/policy.md.j2 (items.md.j2)")
     assert "Traceback" not in result.err
 
 
@@ -115,7 +115,7 @@ def test_a_failing_project_template_is_the_projects_problem(run, minimal, broken
     shutil.copy(broken_default_templates, project / "items.md.j2")
     result = run("render", "policy", "inv")
     assert result.code == 1
-    assert result.err.startswith("datamap: template error in en/policy.md.j2")
+    assert result.err.startswith("datamap: template error in pipa/en/policy.md.j2")
 
 
 def test_a_processor_without_country_renders_and_is_a_finding(run, minimal):

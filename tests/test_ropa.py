@@ -32,7 +32,7 @@ def test_reference_csv_has_one_row_per_purpose_with_the_declared_facts(run):
     assert "Account information: until withdrawal" in first["Time limits for erasure"]
     assert first["Technical and organisational security measures"].startswith("administrative: establishing")
     # facts the inventory cannot hold yet are left empty, never filled with a default
-    assert first["Joint controller"] == first["Representative"] == first["Data protection officer"] == first["Legitimate interests"] == ""
+    assert first["Joint controllers and their arrangement"] == first["Representative"] == first["Data protection officer"] == first["Legitimate interests"] == ""
     assert list(rows[0]) == [c.title for c in COLUMNS["en"]]
 
 

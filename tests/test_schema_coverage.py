@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from datamap.exports.ropa import ropa
 from datamap.inventory.model import json_schema
 from datamap.inventory.validate import check_inventory
 from datamap.lineage.facts import policy_facts
@@ -35,6 +36,8 @@ ENGLISH_ONLY = {
     "processors.*.safeguards",
     "third_parties.*.safeguards",
     "ccpa",  # the California disclosures: regime 'ccpa', languages ('en',)
+    "organization.controllers_served",  # the processor's record of processing (GDPR Art 30(2)), in English
+    "purposes.*.joint_controllers",  # the controller's record (GDPR Art 30(1)(a), Art 26), in English
 }
 
 
@@ -56,6 +59,7 @@ def _documents(project: Path) -> dict[str, list[str]]:
             docs.append(render_policy_markdown(facts, lang))
             docs += [text for text in render_all(facts, graph, lang).values() if isinstance(text, str)]
             docs += [render_processors(inventory, graph, fmt, lang) for fmt in ("md", "csv", "json")]
+            docs.append(ropa(inventory, graph, "md", lang))  # the records of processing
             for kind, section in (("item", "items"), ("system", "systems"), ("processor", "processors")):
                 for entity in getattr(inventory, section):
                     docs.append(format_lineage_text(lineage(inventory, graph, kind, entity.id, lang), lang))

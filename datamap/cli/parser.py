@@ -105,6 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
     inventory_arg(p)
     p.add_argument("--format", choices=["csv", "xlsx", "md"], default="csv", help="ropa only: the file format (default csv)")
     p.add_argument("--lang", choices=["en", "ko"], default="en", help="ropa only: en, the GDPR Art 30(1) record; ko, the PIPA personal data file items")
+    p.add_argument("--record", choices=["controller", "processor", "all"], default="all",
+                   help="ropa only: the controller's record (Art 30(1), or the PIPA files with --lang ko), the processor's (Art 30(2)), "
+                        "or all (default): every record the inventory has facts for")
     p.add_argument("--strict", action="store_true", help="warnings fail the run too")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output (fides: a directory, required)")
     p.set_defaults(func=cmd_export)
@@ -121,7 +124,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--regime", choices=list(REGIMES), default="pipa", help="the law the example inventory follows (default: pipa)")
     p.add_argument("--country", help="ISO 3166 country code of the organization (default: the regime's example, KR, DE, GB or US)")
     p.add_argument("--effective", metavar="YYYY-MM-DD", help="the first policy version's effective date (default: today)")
-    p.add_argument("--install-from", metavar="SPEC", help="what the workflow's pip installs datamap from "
-                   "(default: this release's git URL, git+REPOSITORY@vVERSION)")
+    p.add_argument("--install-from", metavar="SPEC", help="the pip requirement the workflow installs datamap from, "
+                   "e.g. datamap==0.1.0 or git+https://HOST/OWNER/datamap.git@COMMIT (default: where this datamap was "
+                   "installed from, pinned to its commit; init fails when that is no place a CI runner can reach)")
     p.set_defaults(func=cmd_init)
     return parser

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from datamap.cli.common import EXIT_OK, emit, language_errors, load
+from datamap.cli.common import EXIT_OK, emit, language_errors, load, say
 
 
 def cmd_export(args) -> int:
@@ -23,7 +23,10 @@ def cmd_import(args) -> int:
 def cmd_init(args) -> int:
     from datamap.scaffold import scaffold
 
-    for path in scaffold(Path(args.directory), args.name, args.country, args.effective, args.regime, args.install_from):
+    notes: list[str] = []
+    for path in scaffold(Path(args.directory), args.name, args.country, args.effective, args.regime, args.install_from, notes):
         sys.stdout.write(f"created {path}\n")
+    for note in notes:
+        say(f"datamap: note: {note}")
     sys.stdout.write(f"next: cd {args.directory} && datamap check\n")
     return EXIT_OK

@@ -19,8 +19,11 @@ EXIT_OK, EXIT_FINDINGS = 0, 1
 def export(args, load: Callable, language_errors: Callable, emit: Callable) -> int:
     from datamap.lineage.graph import build_graph
 
-    if args.target != "ropa" and (args.format != "csv" or args.lang != "en"):
-        raise UsageError(f"export {args.target}: --format and --lang apply to ropa only")
+    record = getattr(args, "record", "all")
+    if args.target != "ropa" and (args.format != "csv" or args.lang != "en" or record != "all"):
+        raise UsageError(f"export {args.target}: --format, --lang and --record apply to ropa only")
+    if record == "processor" and args.lang != "en":
+        raise UsageError("export ropa --record processor: the processor's record (GDPR Art 30(2)) is written in English (--lang en)")
     checks = {"ropa": lambda: language_errors(args.lang), "fides": _fides_checks, "apple": lambda: _app_checks("apple"),
               "google": lambda: _app_checks("google")}
     inventory, _, failed = load(args, checks[args.target]())
@@ -32,7 +35,7 @@ def export(args, load: Callable, language_errors: Callable, emit: Callable) -> i
 
         if args.format == "xlsx" and not args.output and sys.stdout.isatty():
             raise UsageError("export ropa --format xlsx: give -o FILE (an XLSX is not for the terminal)")
-        emit(ropa(inventory, graph, args.format, args.lang), args.output)
+        emit(ropa(inventory, graph, args.format, args.lang, _records(inventory, record, args.format, args.lang)), args.output)
     elif args.target == "fides":
         from datamap.exports.fides_export import fides_manifests
         from datamap.output import write_atomic
@@ -54,6 +57,21 @@ def export(args, load: Callable, language_errors: Callable, emit: Callable) -> i
 
         emit(google_data_safety(inventory, graph), args.output)
     return EXIT_OK
+
+
+def _records(inventory, record: str, fmt: str, lang: str) -> list[str]:
+    """The records to write: the one asked for, or every one that applies; a CSV holds one."""
+    from datamap.exports.ropa import applicable_records
+
+    if record == "processor" and not inventory.organization.controllers_served:
+        raise UsageError("export ropa --record processor: the inventory names no controller it serves (organization.controllers_served)")
+    if record != "all":
+        return [record]
+    found = applicable_records(inventory, lang)
+    if fmt == "csv" and len(found) > 1:
+        raise UsageError("export ropa: the inventory has a controller's and a processor's record and a CSV holds one: "
+                         "give --record controller or --record processor (XLSX and Markdown hold both)")
+    return found
 
 
 def _fides_checks() -> Callable:

@@ -5,6 +5,7 @@ templates: the ICO's "Documentation template for controllers" (UK GDPR Art 30(1)
 basis, categories of individuals and of data, recipients, third countries and safeguards, retention
 schedule, security measures, location of personal data) and the CNIL's "Modèle de registre"
 (fiche de traitement: responsable conjoint, données sensibles, destinataires, transferts hors UE).
+The joint controllers are those the purpose declares (Art 26), with the essence of their arrangement.
 
 Korean: one row per system, the personal data file of PIPA Art 32(1) and Enforcement Decree Art 33
 (개인정보파일의 명칭, 운영 근거 및 처리 목적, 기록되는 개인정보의 항목, 처리 방법, 보유 기간, 제공받는 자,
@@ -12,10 +13,8 @@ Korean: one row per system, the personal data file of PIPA Art 32(1) and Enforce
 
 Transfers are those the GDPR regime sees (out of the EEA, or out of the UK for a project that follows
 only the UK GDPR), with the safeguards the recipients declare or the adequacy decision that covers them.
-Columns whose facts the inventory cannot hold yet (the joint controller's identity; processing method
-and number of data subjects) are present and empty: nothing is invented. The Art 30(2) record of a
-processor is not produced: the inventory can say that the organization acts as a processor
-(``organization.role``) but not for which controllers.
+A column whose fact the inventory does not declare is left empty: nothing is invented. The processor's
+record (Art 30(2)) is in :mod:`datamap.exports.ropa_processor`.
 """
 
 from __future__ import annotations
@@ -41,7 +40,7 @@ COLUMNS = {
     "en": [
         Column("activity", "Processing activity (purpose)", 28),
         Column("controller", "Controller: name and contact details", 30),
-        Column("joint_controller", "Joint controller", 16),
+        Column("joint_controller", "Joint controllers and their arrangement", 30),
         Column("representative", "Representative", 24),
         Column("dpo", "Data protection officer", 24),
         Column("officer", "Privacy officer", 24),
@@ -76,6 +75,7 @@ COLUMNS = {
     ],
 }
 TITLES = {"en": "Record of processing activities (GDPR Art 30(1))", "ko": "개인정보파일 현황"}
+_METHODS = {"en": {"electronic": "electronic files", "paper": "paper records"}, "ko": {"electronic": "전자적 파일", "paper": "종이 문서"}}
 SHEETS = {"en": "Art 30(1) record", "ko": "개인정보파일"}
 
 _GDPR_BASIS = {"6(1)(a)": "Art 6(1)(a) consent", "6(1)(b)": "Art 6(1)(b) contract", "6(1)(c)": "Art 6(1)(c) legal obligation",
@@ -126,6 +126,18 @@ def _security(inventory: Inventory, lang: str) -> str:
     for m in inventory.security_measures:
         by_category.setdefault(m.category, []).append(language.text(m.measure, lang))
     return "\n".join(f"{_SECURITY[lang][c]}: {'; '.join(ms)}" for c, ms in by_category.items())
+
+
+def _contact(party, lang: str) -> str:
+    """A party's name, then its address, email and phone: what it declares, one per line."""
+    t = language.text
+    return _lines([t(party.name, lang), t(party.address, lang) if party.address else "", party.email, party.phone])
+
+
+def _joint_controllers(purpose, lang: str) -> str:
+    """Art 26: each joint controller with its contact details and the essence of the arrangement."""
+    return "\n\n".join(_contact(j, lang) + (f"\nArrangement: {language.text(j.arrangement, lang)}" if j.arrangement else "")
+                        for j in purpose.joint_controllers)
 
 
 def _controller(inventory: Inventory, lang: str) -> str:
@@ -190,6 +202,7 @@ def controller_rows(inventory: Inventory, graph: nx.MultiDiGraph) -> list[list[s
         cells = {
             "activity": language.text(purpose.title, lang),
             "controller": _controller(inventory, lang),
+            "joint_controller": _joint_controllers(purpose, lang),
             "representative": _representatives(inventory, lang),
             "dpo": _person(org.dpo, lang),
             "officer": _person(org.privacy_officer, lang),
@@ -233,11 +246,13 @@ def pipa_file_rows(inventory: Inventory, graph: nx.MultiDiGraph) -> list[list[st
             "basis": _lines(bases),
             "purposes": _lines(language.text(p.title, lang) for p in served),
             "items": _lines(labels),
+            "method": ", ".join(_METHODS[lang][m] for m in system.processing_methods),
             "retention": _retention_of(items, inventory, lang),
             "recipients": _lines(_third_parties(inventory, items, lang)),
             "entrustee": language.text(operator.name, lang) if operator else "",
             "overseas": language.country(country, lang) if country != home else "",
             "operator": language.text(org.name, lang),
+            "subject_count": f"{system.subject_count:,}명" if system.subject_count is not None else "",
             "officer": _person(org.privacy_officer, lang),
             "access_department": _person(org.complaints_department, lang),
         }
@@ -245,15 +260,41 @@ def pipa_file_rows(inventory: Inventory, graph: nx.MultiDiGraph) -> list[list[st
     return rows
 
 
-def ropa(inventory: Inventory, graph: nx.MultiDiGraph, fmt: str, lang: str = "en") -> str | bytes:
-    """The record in ``fmt`` (csv, xlsx or md): Art 30(1) in English, the PIPA file items in Korean."""
-    from datamap.exports.tables import to_csv, to_markdown, to_xlsx
+#: the records ``export ropa`` writes: the controller's (Art 30(1), or the PIPA files in Korean) and the processor's
+RECORDS = ("controller", "processor")
 
+
+def applicable_records(inventory: Inventory, lang: str = "en") -> list[str]:
+    """The records the inventory has facts for: the controller's when it declares purposes (or when nothing
+    else applies), the processor's (English only) when it names the controllers it serves."""
+    found = ["controller"] if inventory.purposes or lang == "ko" else []
+    if lang != "ko" and inventory.organization.controllers_served:
+        found.append("processor")
+    return found or ["controller"]
+
+
+def _table(inventory: Inventory, graph: nx.MultiDiGraph, record: str, lang: str) -> tuple[str, str, list[Column], list[list[str]]]:
+    """(title, sheet name, columns, rows) of one record."""
+    if record == "processor":
+        from datamap.exports import ropa_processor as p
+
+        return p.TITLE, p.SHEET, p.COLUMNS, p.processor_rows(inventory, graph)
     rows = pipa_file_rows(inventory, graph) if lang == "ko" else controller_rows(inventory, graph)
-    header = [c.title for c in COLUMNS[lang]]
+    return TITLES[lang], SHEETS[lang], COLUMNS[lang], rows
+
+
+def ropa(inventory: Inventory, graph: nx.MultiDiGraph, fmt: str, lang: str = "en", records: list[str] | None = None) -> str | bytes:
+    """The records in ``fmt`` (csv, xlsx or md): Art 30(1) in English, the PIPA file items in Korean, and the
+    Art 30(2) record. ``records`` defaults to :func:`applicable_records`; a CSV holds the first only. The XLSX
+    has one sheet per record, the Markdown one table per record."""
+    from datamap.exports.tables import Sheet, to_csv, to_markdown, to_xlsx_sheets
+
+    lang = "ko" if lang == "ko" else "en"  # the English record serves every other language
+    tables = [_table(inventory, graph, record, lang) for record in (records or applicable_records(inventory, lang))]
     if fmt == "csv":
-        return to_csv(header, rows)
+        _, _, columns, rows = tables[0]
+        return to_csv([c.title for c in columns], rows)
     if fmt == "xlsx":
-        return to_xlsx(SHEETS[lang], header, rows, [c.width for c in COLUMNS[lang]])
-    title = f"{TITLES[lang]}: {language.text(inventory.organization.name, lang)}"
-    return to_markdown(title, header, rows)
+        return to_xlsx_sheets([Sheet(sheet, [c.title for c in columns], rows, [c.width for c in columns]) for _, sheet, columns, rows in tables])
+    name = language.text(inventory.organization.name, lang)
+    return "\n".join(to_markdown(f"{title}: {name}", [c.title for c in columns], rows) for title, _, columns, rows in tables)

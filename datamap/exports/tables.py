@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from dataclasses import dataclass
 
 from datamap.publish.cells import cell as cell_value, csv_text
 from datamap.publish.render import md_escape
@@ -40,33 +41,49 @@ _FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _CORE_TIMES = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
 
 
+@dataclass(frozen=True)
+class Sheet:
+    """One worksheet of an XLSX: its name, header, rows and column widths."""
+
+    title: str
+    header: list[str]
+    rows: list[list[str]]
+    widths: list[int] | None = None
+
+
 def to_xlsx(sheet_title: str, header: list[str], rows: list[list[str]], widths: list[int] | None = None) -> bytes:
-    """One worksheet: a bold, frozen header row, set column widths, wrapped text, no formulas.
+    """A workbook of one worksheet (see :func:`to_xlsx_sheets`)."""
+    return to_xlsx_sheets([Sheet(sheet_title, header, rows, widths)])
+
+
+def to_xlsx_sheets(sheets: list[Sheet]) -> bytes:
+    """One worksheet per table: a bold, frozen header row, set column widths, wrapped text, no formulas.
 
     openpyxl stamps the workbook and its zip entries with the current time; both are replaced by
-    fixed values, so two writes of the same table are byte-identical.
+    fixed values, so two writes of the same tables are byte-identical.
     """
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = sheet_title[:31]
     wrap = Alignment(wrap_text=True, vertical="top")
     bold = Font(bold=True)
-    for col, value in enumerate(header, start=1):
-        cell = sheet.cell(row=1, column=col, value=cell_value(value))
-        cell.font, cell.alignment = bold, wrap
-    for r, row in enumerate(rows, start=2):
-        for col, value in enumerate(row, start=1):
-            cell = sheet.cell(row=r, column=col, value=cell_value(value))
-            cell.data_type = "s"  # text, whatever it looks like: never a formula
-            cell.alignment = wrap
-    for col, _ in enumerate(header, start=1):
-        width = widths[col - 1] if widths and col <= len(widths) else 24
-        sheet.column_dimensions[get_column_letter(col)].width = width
-    sheet.freeze_panes = "A2"
+    for index, table in enumerate(sheets):
+        sheet = workbook.active if index == 0 else workbook.create_sheet()
+        sheet.title = table.title[:31]
+        for col, value in enumerate(table.header, start=1):
+            cell = sheet.cell(row=1, column=col, value=cell_value(value))
+            cell.font, cell.alignment = bold, wrap
+        for r, row in enumerate(table.rows, start=2):
+            for col, value in enumerate(row, start=1):
+                cell = sheet.cell(row=r, column=col, value=cell_value(value))
+                cell.data_type = "s"  # text, whatever it looks like: never a formula
+                cell.alignment = wrap
+        for col, _ in enumerate(table.header, start=1):
+            width = table.widths[col - 1] if table.widths and col <= len(table.widths) else 24
+            sheet.column_dimensions[get_column_letter(col)].width = width
+        sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return _fix_timestamps(buffer.getvalue())

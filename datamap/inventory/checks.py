@@ -53,7 +53,7 @@ def check_consistency(inventory: Inventory) -> list[Finding]:
 
     for regime in dict.fromkeys(inventory.policy.regimes):
         findings += REGIMES[regime].call("consistency", inventory) or []
-    return findings + check_order(inventory)
+    return findings + _other_controllers(inventory) + check_order(inventory)
 
 
 def check_transfers_abroad(inventory: Inventory) -> list[Finding]:
@@ -123,6 +123,34 @@ def _processor_items(inventory: Inventory) -> list[Finding]:
             if item_id in labels and item_id not in reached:
                 file, path = inventory.location(processor)
                 findings.append(Finding(file, code="W310", message=f"processor '{processor.id}' lists item '{item_id}', but no system it operates holds it", path=path + ("items", index)))
+    return findings
+
+
+def _other_controllers(inventory: Inventory) -> list[Finding]:
+    """The facts the records of processing need about other controllers (GDPR Art 26, Art 30(1)(a), 30(2))."""
+    findings = []
+    org = inventory.organization
+    file, path = inventory.location(org)
+    for index, served in enumerate(org.controllers_served):
+        if not served.processing and not served.purposes:
+            findings.append(Finding(file, code="E922", path=path + ("controllers_served", index, "id"),
+                                    message=f"controller served '{served.id}': say which processing is carried out on its behalf under "
+                                            "'processing' or 'purposes' (GDPR Art 30(2)(b))"))
+    if org.role == "processor" and not org.controllers_served:
+        findings.append(Finding(file, code="W922", path=path + ("role",),
+                                message="the organization acts as a processor but names no controller it serves: list them under "
+                                        "'organization.controllers_served' for the processor's record (GDPR Art 30(2)(a))"))
+    for purpose in inventory.purposes:
+        for index, joint in enumerate(purpose.joint_controllers):
+            if joint.arrangement is None:
+                p_file, p_path = inventory.location(purpose)
+                findings.append(Finding(p_file, code="W923", path=p_path + ("joint_controllers", index, "name"),
+                                        message=f"joint controller of purpose '{purpose.id}' does not state the essence of the arrangement "
+                                                "under 'arrangement' (GDPR Art 26(2))"))
+    if org.role == "joint_controller" and not any(p.joint_controllers for p in inventory.purposes):
+        findings.append(Finding(file, code="W924", path=path + ("role",),
+                                message="the organization is a joint controller but no purpose names the other controllers: list them "
+                                        "under the purpose's 'joint_controllers' (GDPR Art 26, 30(1)(a))"))
     return findings
 
 

@@ -28,6 +28,7 @@ from datamap.inventory.store_types import AppleDataType, GoogleDataType, StorePu
 from datamap.inventory.organization import (  # noqa: F401  (re-exported)
     Authority, CustomerCenter, DomesticAgent, Organization, Person, Representative, Service,
 )
+from datamap.inventory.controllers import ControllerServed, JointController  # noqa: F401  (re-exported)
 from datamap.regimes import REGIMES
 
 #: the language a plain string in a prose field is taken to be written in
@@ -172,6 +173,12 @@ class System(Entity):
     fields: list[DataField] = Field(default_factory=list)
     purposes: list[Id] = Field(default_factory=list)
     transfer: Optional[OverseasTransfer] = None
+    subject_count: Optional[int] = Field(
+        None, ge=0, description="how many data subjects the personal data file holds (PIPA Decree Art 33: 정보주체의 수)"
+    )
+    processing_methods: list[Literal["electronic", "paper"]] = Field(
+        default_factory=list, description="how the file is processed: electronic files, paper records or both (PIPA Art 32(1): 처리방법)"
+    )
 
 
 class Safeguard(Schema):
@@ -250,6 +257,9 @@ class Purpose(Entity):
     consequence: Optional[Text] = Field(None, description="what happens if the person does not provide the data")
     fides_use: Optional[FidesKey] = Field(None, description="the Fides data use the purpose belongs to (export fides)")
     store_purpose: Optional[StorePurpose] = Field(None, description="the purpose in the app stores' terms (app privacy labels)")
+    joint_controllers: list[JointController] = Field(
+        default_factory=list, description="the controllers that decide this processing together with the organization (GDPR Art 26)"
+    )
 
 
 class Law(Entity):

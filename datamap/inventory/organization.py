@@ -90,3 +90,11 @@ class Organization(Schema):
     eu_representative: Optional[Representative] = None
     uk_representative: Optional[Representative] = None
     supervisory_authority: Optional[Authority] = Field(None, description="the lead supervisory authority (GDPR Art 56, 77)")
+    controllers_served: list["ControllerServed"] = Field(
+        default_factory=list, description="the controllers the organization processes personal data for, as a processor (GDPR Art 30(2))"
+    )
+
+
+from datamap.inventory.controllers import ControllerServed  # noqa: E402  (it builds on Person and Representative above)
+
+Organization.model_rebuild()

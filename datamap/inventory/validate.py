@@ -271,6 +271,27 @@ def _check_ids_and_references(collected: Collected, findings: list[Finding]) -> 
         for ref_path, ref in _walk(located.entity, ("representative_items", "*"), located.path):
             if ref not in known["items"] | collected.invalid_ids["items"]:
                 findings.append(Finding(located.file, code="E205", message=f"unknown item '{ref}'{suggest(ref, known['items'])}", path=ref_path))
+    for located in collected.sections["organization"]:
+        _check_controllers_served(located, known, collected.invalid_ids, findings)
+
+
+#: what the entries of organization.controllers_served refer to: field -> section
+_SERVED_REFERENCES = {"purposes": "purposes", "systems": "systems", "processors": "processors"}
+
+
+def _check_controllers_served(located: Located, known: dict, invalid: dict, findings: list[Finding]) -> None:
+    """Ids unique among the controllers served; their purposes, systems and processors exist."""
+    seen: set[str] = set()
+    for index, served in enumerate(located.entity.controllers_served):
+        path = located.path + ("controllers_served", index)
+        if served.id in seen:
+            findings.append(Finding(located.file, code="E204", message=f"duplicate id '{served.id}' in organization.controllers_served", path=path + ("id",)))
+        seen.add(served.id)
+        for name, section in _SERVED_REFERENCES.items():
+            valid = known[section] | invalid[section]
+            for ref_path, ref in _walk(served, (name, "*"), path):
+                if ref not in valid:
+                    findings.append(Finding(located.file, code="E205", message=f"unknown {section[:-1]} '{ref}'{suggest(ref, valid)}", path=ref_path))
 
 
 def _regime_sections(policy) -> tuple[str, ...]:

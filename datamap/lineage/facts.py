@@ -58,6 +58,8 @@ class PolicyFacts:
     items_received: list[Item]
     collection_points: list[tuple[Any, list[Item]]]
     purposes: list[tuple[Any, list[Item]]]
+    #: every retention rule in inventory order, with its items and its law (or None): the three lists below part it
+    retention: list[tuple[Any, list[Item], Any]]
     retention_general: list[tuple[Any, list[Item]]]
     retention_statutory: list[tuple[Any, list[Item], Any]]
     retention_internal: list[tuple[Any, list[Item]]]
@@ -75,9 +77,17 @@ class PolicyFacts:
     clause_paragraphs: dict[str, list] = field(default_factory=dict)
 
 
-def _items(by_id: dict[str, Item], ids) -> list[Item]:
-    """The items of ``ids`` (given ``by_id``, the inventory's items by id), in that order, without repeats."""
+def entities(by_id: dict[str, Any], ids) -> list[Any]:
+    """The entities of ``ids`` (given ``by_id``, e.g. the inventory's items by id), in that order, without
+    repeats; an id that names none is left out (validation reports it)."""
     return [by_id[i] for i in dict.fromkeys(ids) if i in by_id]
+
+
+def touching(entries, ids) -> list:
+    """The entries ``(entity, items, ...)`` of a facts list whose items include any of ``ids``, in order:
+    the purposes, collection points or retention rules that concern some items."""
+    ids = set(ids)
+    return [entry for entry in entries if any(item.id in ids for item in entry[1])]
 
 
 def _item_entities(graph: nx.MultiDiGraph, nodes) -> list[Item]:
@@ -139,10 +149,10 @@ def _transfers(inventory: Inventory, graph: nx.MultiDiGraph) -> list[Transfer]:
         by_recipient[key] = (transfer, dict.fromkeys(processor.items))
         transfers.append(transfer)
     for transfer, ids in by_recipient.values():
-        transfer.items = _items(items_by_id, ids)
+        transfer.items = entities(items_by_id, ids)
     for party in inventory.third_parties:
         if party.country != home:
-            transfers.append(Transfer(party, "third_party", party.country, _items(items_by_id, party.items), [party.purpose], party.transfer))
+            transfers.append(Transfer(party, "third_party", party.country, entities(items_by_id, party.items), [party.purpose], party.transfer))
     return transfers
 
 
@@ -159,21 +169,22 @@ def _clauses(inventory: Inventory, sections: dict[str, int]) -> tuple[dict, dict
 @paused_gc()
 def policy_facts(inventory: Inventory, graph: nx.MultiDiGraph) -> PolicyFacts:
     by_id = inventory.by_id("items")
-    points = [(p, _items(by_id, p.items)) for p in inventory.collection_points]
-    entered = _items(by_id, (i.id for p, items in points if p.method in ENTERED for i in items))
+    points = [(p, entities(by_id, p.items)) for p in inventory.collection_points]
+    entered = entities(by_id, (i.id for p, items in points if p.method in ENTERED for i in items))
     # every item here comes from by_id, so an item is in a list exactly when its id is
     earlier = {i.id for i in entered}
-    generated = _items(by_id, (i.id for p, items in points if p.method == "automatic" for i in items if i.id not in earlier))
+    generated = entities(by_id, (i.id for p, items in points if p.method == "automatic" for i in items if i.id not in earlier))
     earlier.update(i.id for i in generated)
-    received = _items(by_id, (i.id for p, items in points if p.method == "from_third_party" for i in items if i.id not in earlier))
+    received = entities(by_id, (i.id for p, items in points if p.method == "from_third_party" for i in items if i.id not in earlier))
 
     purposes = [(p, _item_entities(graph, g.items_of_purpose(graph, p.id))) for p in inventory.purposes]
     laws = inventory.by_id("laws")
+    # items may be empty: a statutory row may name only its records
+    retention = [(rule, entities(by_id, rule.items), laws.get(rule.law) if rule.law else None) for rule in inventory.retention]
     general, statutory, internal = [], [], []
-    for rule in inventory.retention:
-        items = _items(by_id, rule.items)  # may be empty: a statutory row may name only its records
+    for rule, items, law in retention:
         if rule.law:
-            statutory.append((rule, items, laws.get(rule.law)))
+            statutory.append((rule, items, law))
         elif rule.period:
             internal.append((rule, items))
         else:
@@ -207,15 +218,16 @@ def policy_facts(inventory: Inventory, graph: nx.MultiDiGraph) -> PolicyFacts:
         items_received=received,
         collection_points=points,
         purposes=purposes,
+        retention=retention,
         retention_general=general,
         retention_statutory=statutory,
         retention_internal=internal,
         security=[(c, measures) for c, measures in security if measures],
-        third_parties=[(p, _items(by_id, p.items)) for p in inventory.third_parties],
+        third_parties=[(p, entities(by_id, p.items)) for p in inventory.third_parties],
         processors=processor_rows(inventory, graph),
         transfers=transfers,
         web_storage_kinds=list(dict.fromkeys(w.kind for w in inventory.web_storage)),
-        automated_decisions=[(d, _items(by_id, d.items)) for d in inventory.automated_decisions],
-        children_items=_items(by_id, children.representative_items) if children else [],
+        automated_decisions=[(d, entities(by_id, d.items)) for d in inventory.automated_decisions],
+        children_items=entities(by_id, children.representative_items) if children else [],
         has_marketing=any(p.marketing for p in inventory.purposes),
     )

@@ -15,6 +15,7 @@ from typing import Callable, Iterator
 
 import networkx as nx
 
+from datamap.exports.ropa import applicable_records
 from datamap.inventory.model import Inventory
 from datamap.publish.render import default_templates_dir, render_processors
 
@@ -45,14 +46,17 @@ def downloads(inventory: Inventory, graph: nx.MultiDiGraph, project_dir: Path, t
             ))
         for fmt in ("xlsx", "csv"):
             found.append(Download(f"downloads/ropa.{lang}.{fmt}", lang, "ropa", None, lambda lang=lang, fmt=fmt: _ropa(inventory, graph, fmt, lang)))
+        if len(applicable_records(inventory, lang)) > 1:  # the XLSX has a sheet per record; a CSV holds one
+            found.append(Download(f"downloads/ropa-processor.{lang}.csv", lang, "ropa_processor", None,
+                                  lambda lang=lang: _ropa(inventory, graph, "csv", lang, ["processor"])))
         found.extend(_pdfs(inventory, graph, lang, Path(project_dir), templates_dir))
     return found
 
 
-def _ropa(inventory: Inventory, graph: nx.MultiDiGraph, fmt: str, lang: str) -> bytes | str:
+def _ropa(inventory: Inventory, graph: nx.MultiDiGraph, fmt: str, lang: str, records: list[str] | None = None) -> bytes | str:
     from datamap.exports.ropa import ropa
 
-    return ropa(inventory, graph, fmt, lang)
+    return ropa(inventory, graph, fmt, lang, records)
 
 
 def _pdf(page: str, lang: str, project_dir: Path) -> bytes:

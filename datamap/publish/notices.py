@@ -10,7 +10,7 @@ Automatic collection points (logs, device information) get no consent notice: no
 person there, and the policy's article on automatic collection covers them.
 
 This module only decides which notices exist and what each must say; the wording lives in the templates
-``<lang>/notices/*.md.j2``, and the pages are made by :mod:`datamap.publish.html` and :mod:`datamap.publish.pdf`.
+``pipa/<lang>/notices/*.md.j2``, and the pages are made by :mod:`datamap.publish.html` and :mod:`datamap.publish.pdf`.
 """
 
 from __future__ import annotations
@@ -19,14 +19,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
-
-from datamap.lineage import graph as g
 from datamap import language
-from datamap.lineage.facts import PolicyFacts, policy_facts
+from datamap.lineage.facts import PolicyFacts, touching
 from datamap.publish.html import html_document
-from datamap.inventory.model import Inventory, Item, Purpose, RetentionRule
-from datamap.publish.render import render_template
+from datamap.inventory.model import Item, Purpose, RetentionRule
+from datamap.publish.render import render_path
+from datamap.regimes import REGIMES
 
 
 @dataclass
@@ -42,30 +40,27 @@ class ConsentBlock:
 @dataclass
 class Notice:
     name: str  # file name without extension and language: "consent-signup", "processors"
-    template: str  # under <lang>/notices/
+    template: str  # under pipa/<lang>/notices/
     kind: str  # classes of the page, for the stylesheet
     context: dict = field(default_factory=dict)
 
 
-def _retention(inventory: Inventory, items: list[Item]) -> list[tuple[RetentionRule, Any]]:
-    ids = {item.id for item in items}
-    laws = inventory.by_id("laws")
-    return [(rule, laws.get(rule.law) if rule.law else None) for rule in inventory.retention if ids & set(rule.items)]
-
-
-def consent_blocks(inventory: Inventory, graph: nx.MultiDiGraph, items: list[Item]) -> list[ConsentBlock]:
-    """The separate consents a collection point asks for, in the order they are shown."""
+def consent_blocks(facts: PolicyFacts, items: list[Item]) -> list[ConsentBlock]:
+    """The separate consents a collection point asks for, in the order they are shown: the purposes and
+    retention rules of the policy's facts that concern the items."""
 
     def purposes(item_list: list[Item], marketing: bool) -> list[Purpose]:
-        found = {g.entity(graph, p).id for item in item_list for p in g.purposes_of_item(graph, item.id)}
-        return [p for p in inventory.purposes if p.id in found and p.marketing == marketing]
+        return [p for p, _ in touching(facts.purposes, [i.id for i in item_list]) if p.marketing == marketing]
+
+    def retention(item_list: list[Item]) -> list[tuple[RetentionRule, Any]]:
+        return [(rule, law) for rule, _, law in touching(facts.retention, [i.id for i in item_list])]
 
     blocks = []
     by_status = {"required": [i for i in items if i.required is True], "unstated": [i for i in items if i.required is None],
                  "optional": [i for i in items if i.required is False]}
     for kind, selected in by_status.items():
         if selected:
-            blocks.append(ConsentBlock(kind, selected, purposes(selected, False), _retention(inventory, selected)))
+            blocks.append(ConsentBlock(kind, selected, purposes(selected, False), retention(selected)))
     marketing = purposes(items, True)
     if marketing:
         used = [i for i in items if any(p in marketing for p in purposes([i], True))]
@@ -73,15 +68,13 @@ def consent_blocks(inventory: Inventory, graph: nx.MultiDiGraph, items: list[Ite
     return blocks
 
 
-def notices(facts: PolicyFacts, graph: nx.MultiDiGraph) -> list[Notice]:
+def notices(facts: PolicyFacts) -> list[Notice]:
     """Every notice the inventory calls for."""
-    inventory = facts.inventory
     found = []
     for point, items in facts.collection_points:
         if point.method == "automatic":
             continue
-        blocks = consent_blocks(inventory, graph, items)
-        found.append(Notice(f"consent-{point.id}", "consent.md.j2", "notice consent", {"point": point, "blocks": blocks}))
+        found.append(Notice(f"consent-{point.id}", "consent.md.j2", "notice consent", {"point": point, "blocks": consent_blocks(facts, items)}))
     if facts.third_parties:
         with_consent = [(p, items) for p, items in facts.third_parties if p.legal_ground == "consent"]
         without = [(p, items) for p, items in facts.third_parties if p.legal_ground != "consent"]
@@ -94,21 +87,17 @@ def notices(facts: PolicyFacts, graph: nx.MultiDiGraph) -> list[Notice]:
 
 
 def render_notice_markdown(notice: Notice, facts: PolicyFacts, lang: str, templates_dir: Path | None = None) -> str:
-    return render_template(f"notices/{notice.template}", lang, templates_dir, facts=facts, inv=facts.inventory, **notice.context)
+    name = REGIMES["pipa"].template(lang, f"notices/{notice.template}")
+    return render_path(name, lang, templates_dir, facts=facts, inv=facts.inventory, **notice.context)
 
 
-def render_notices(
-    inventory: Inventory,
-    graph: nx.MultiDiGraph,
-    lang: str,
-    templates_dir: Path | None = None,
-    pdf=None,
-) -> dict[str, str | bytes]:
+def render_notices(facts: PolicyFacts, lang: str, templates_dir: Path | None = None, pdf=None) -> dict[str, str | bytes]:
     """Every notice as ``{file name: content}``: ``<name>.<lang>.html``, and ``.pdf`` when ``pdf`` (a
-    function from an HTML page to PDF bytes) is given."""
-    facts = policy_facts(inventory, graph)
+    function from an HTML page to PDF bytes) is given. ``facts`` are the policy's own (one source of truth:
+    a notice never says what the policy does not)."""
+    inventory = facts.inventory
     outputs: dict[str, str | bytes] = {}
-    for notice in notices(facts, graph):
+    for notice in notices(facts):
         page = html_document(
             render_notice_markdown(notice, facts, lang, templates_dir),
             lang,

@@ -25,7 +25,7 @@ from datamap.inventory.model import ANY_LANGUAGE, Inventory
 from datamap.publish import default_templates_dir  # noqa: F401 - imported from here by most modules
 from datamap.publish.cells import csv_text
 from datamap.publish.sandbox import BoundedEnvironment, ConfinedLoader, bounded, render_bounded
-from datamap.regimes import REGIMES
+from datamap.regimes import REGIMES, template_names
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|>#])")
 _ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
@@ -82,9 +82,6 @@ def _capfirst(value: str) -> str:
 
 #: compiled code depends on the operators the sandbox intercepts: kept apart from other Jinja caches
 _BYTECODE_CACHE = jinja2.FileSystemBytecodeCache(pattern="__datamap_bounded_%s.cache")
-#: template roots of regimes whose templates are also found by bare ``<lang>/...`` names (PIPA's, from before
-#: regimes): the loader searches them too, so that moving PIPA's templates is a change of its template root
-_BARE_ROOTS = tuple(dict.fromkeys(r.template_root for r in REGIMES.values() if r.bare_names and r.template_root))
 
 
 def environment(lang: str, templates_dir: Path | None = None) -> BoundedEnvironment:
@@ -93,14 +90,9 @@ def environment(lang: str, templates_dir: Path | None = None) -> BoundedEnvironm
     Compiled templates are kept in Jinja's bytecode cache (a per-user directory, keyed by each template's
     source, rebuilt when missing), so a template is compiled once, not on every run.
     """
-    search, within = [], {}
-    for root in ([Path(templates_dir)] if templates_dir and Path(templates_dir).is_dir() else []) + [default_templates_dir()]:
-        search.append(str(root))
-        for folder in _BARE_ROOTS:
-            search.append(str(root / folder))
-            within[str(root / folder)] = str(root)
+    roots = ([Path(templates_dir)] if templates_dir and Path(templates_dir).is_dir() else []) + [default_templates_dir()]
     env = BoundedEnvironment(
-        loader=ConfinedLoader(search, within),
+        loader=ConfinedLoader([str(root) for root in roots], template_names),
         undefined=jinja2.StrictUndefined,
         finalize=_finalize,
         trim_blocks=True,
@@ -175,10 +167,6 @@ def template_problems(name: str, templates_dir: Path | None = None):
         raise TemplateProblem(f"template error in {name}: {e}") from e
 
 
-def render_template(name: str, lang: str, templates_dir: Path | None = None, **context) -> str:
-    return render_path(f"{lang}/{name}", lang, templates_dir, **context)
-
-
 def render_path(path: str, lang: str, templates_dir: Path | None = None, **context) -> str:
     """Render the template at ``path`` (a regime's ``<root>/<lang>/<name>``) in ``lang``."""
     with template_problems(path, templates_dir):
@@ -230,8 +218,8 @@ def render_processors(inventory: Inventory, graph: nx.MultiDiGraph, fmt: str, la
         from datamap.regimes import regimes_of
 
         name = regimes_of(inventory)[0].template(lang, "processors.md.j2")
-        with template_problems(name, templates_dir):  # the first regime's list, else the language's (PIPA's entrustees)
-            template = environment(lang, templates_dir).select_template([name, f"{lang}/processors.md.j2"])
+        with template_problems(name, templates_dir):  # the first regime's list, else PIPA's (entrustees)
+            template = environment(lang, templates_dir).select_template([name, REGIMES["pipa"].template(lang, "processors.md.j2")])
             return render_bounded(template, name, rows=processor_rows(inventory, graph), inv=inventory)
     records = processor_records(inventory, graph, lang)
     if fmt == "json":

@@ -24,7 +24,7 @@ import signal
 import threading
 import time
 from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
@@ -51,24 +51,29 @@ class TemplateLimit(BaseException):
 class ConfinedLoader(jinja2.FileSystemLoader):
     """A file-system loader that reads only regular UTF-8 files resolving inside their search directory.
 
-    ``within`` maps a search directory to the directory it must itself stay in (a regime's folder inside
-    the project's templates: a symlink from ``templates/<regime>`` to elsewhere is refused too).
+    ``names`` gives the names a template is found by (see :func:`datamap.regimes.template_names`): every
+    search directory is searched for each of them before the next directory, so a project's file wins
+    over a shipped one whichever of its names the project uses.
     """
 
-    def __init__(self, searchpath, within: dict[str, str] | None = None, **kwargs):
+    def __init__(self, searchpath, names: Callable[[str], tuple[str, ...]] | None = None, **kwargs):
         super().__init__(searchpath, **kwargs)
-        self.within = {os.fspath(k): os.fspath(v) for k, v in (within or {}).items()}
+        self.names = names or (lambda template: (template,))
+
+    def _find(self, template: str) -> tuple[str, str]:
+        """The first file of ``template``'s names, and the search directory it was found in."""
+        candidates = [jinja2.loaders.split_template_path(name) for name in self.names(template)]
+        for searchpath in self.searchpath:
+            for pieces in candidates:
+                filename = posixpath.join(searchpath, *pieces)
+                if os.path.islink(filename) or os.path.isfile(filename):
+                    return filename, searchpath
+        raise jinja2.TemplateNotFound(template)
 
     def get_source(self, environment, template):
-        pieces = jinja2.loaders.split_template_path(template)
-        for searchpath in self.searchpath:
-            filename = posixpath.join(searchpath, *pieces)
-            if os.path.islink(filename) or os.path.isfile(filename):
-                break
-        else:
-            raise jinja2.TemplateNotFound(template)
+        filename, searchpath = self._find(template)
         shown = os.path.relpath(filename)
-        if not inside(filename, self.within.get(searchpath, searchpath)):
+        if not inside(filename, searchpath):
             raise TemplateProblem(f"{shown}: E115 template is a symlink that leads outside its templates directory: not read")
         if not os.path.isfile(filename):
             raise TemplateProblem(f"{shown}: E115 template is not a regular file: not read")

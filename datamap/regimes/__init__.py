@@ -36,13 +36,14 @@ class Regime:
     key: str
     name: str  # as the command line and findings name it: "PIPA", "EU GDPR"
     family: str  # regimes of one family share templates and one document section
-    template_root: str  # folder under templates/ holding <lang>/...; "" for templates/<lang>/ itself
+    template_root: str  # folder under templates/ holding <lang>/...
     languages: tuple[str, ...]  # languages its templates ship in
     templates: tuple[str, ...]  # what a language needs, relative to <root>/<lang>/
     example_country: str  # the country `datamap init --regime` scaffolds
     skeleton: Path  # the example inventory `datamap init --regime` copies
     required_sections: tuple[str, ...] = ()  # inventory sections the documents need besides organization and policy
-    #: its templates are also found by bare "<lang>/<name>" names, as PIPA's code and templates address them
+    #: its templates are also found by bare "<lang>/<name>" names: PIPA's, which lived in templates/<lang>/
+    #: before regimes, so that a project's override there still wins (:func:`template_names`)
     bare_names: bool = False
     #: "module:function" names, resolved when used so that declaring a regime imports nothing heavy
     completeness: str | None = None  # (inventory) -> findings: disclosures the law asks for that have no facts
@@ -74,6 +75,30 @@ def _load() -> dict[str, Regime]:
 
 
 REGIMES: dict[str, Regime] = _load()
+
+
+#: folders under templates/ that hold regimes' templates, and the one of the regime found by bare names too
+_ROOTS = frozenset(r.template_root for r in REGIMES.values() if r.template_root) | {"site"}
+_BARE = next((r.template_root for r in REGIMES.values() if r.bare_names and r.template_root), None)
+
+
+def template_names(name: str) -> tuple[str, ...]:
+    """The names a template is found by, the one asked for first.
+
+    PIPA's templates were ``templates/<lang>/...`` before they moved to ``templates/pipa/<lang>/...``, and a
+    project overrides them under either name: ``pipa/en/policy.md.j2`` is also found as ``en/policy.md.j2``,
+    and ``en/policy.md.j2`` as ``pipa/en/policy.md.j2``. The loader searches a project's templates for every
+    name before datamap's own. Templates shared by every regime (``<lang>/document.html.j2``,
+    ``<lang>/site/words.j2``) stay under ``templates/<lang>/``; a project's file wins there as well.
+    """
+    head, _, rest = name.partition("/")
+    if _BARE is None or not rest:
+        return (name,)
+    if head == _BARE:
+        return (name, rest)
+    if head in _ROOTS:
+        return (name,)
+    return (name, f"{_BARE}/{name}")
 
 
 def regimes_of(inventory) -> list[Regime]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from datamap.findings import Finding
 from datamap.inventory.model import Inventory
-from datamap.regimes import REGIMES, families, regimes_of
+from datamap.regimes import REGIMES, families, regimes_of, template_names
 
 
 def _at(inventory: Inventory, code: str, message: str, key: str) -> Finding:
@@ -33,7 +33,7 @@ def _exists(name: str, templates_dir: Path | None) -> bool:
     from datamap.publish import default_templates_dir
 
     roots = [templates_dir] if templates_dir else []
-    return any((Path(root) / name).is_file() for root in [*roots, default_templates_dir()])
+    return any((Path(root) / found).is_file() for root in [*roots, default_templates_dir()] for found in template_names(name))
 
 
 def missing_templates(inventory: Inventory, lang: str, templates_dir: Path | None) -> dict[str, list[str]]:

@@ -12,7 +12,9 @@ from datamap.regimes import families, regimes_of
 @dataclass(frozen=True)
 class NoticeEntry:
     name: str  # file name without language and extension
-    kind: str  # the notice's kind, naming it on the downloads page: consent, collection, processors...
+    #: the notice's kind, naming it on the downloads page: consent, collection, processors...; a further
+    #: family's kinds carry its prefix (pipa-overseas-transfer), so that each family names its own notices
+    kind: str
     subject: dict | None  # a Text naming what it is about (a collection point, a purpose), or None
 
 
@@ -28,14 +30,14 @@ def notice_entries(facts, graph) -> list[NoticeEntry]:
     for index, group in enumerate(families(regimes_of(facts.inventory))):
         prefix = _prefix(index, group[0].family)
         if group[0].notice_list is not None:
-            found.extend(NoticeEntry(prefix + name, kind, subject) for name, kind, subject in group[0].call("notice_list", facts, graph))
+            found.extend(NoticeEntry(prefix + name, prefix + kind, subject) for name, kind, subject in group[0].call("notice_list", facts, graph))
             continue
-        listed = pipa_notices(facts, graph) if group[0].family == "pipa" else notice_list(facts, graph)
+        listed = pipa_notices(facts) if group[0].family == "pipa" else notice_list(facts, graph)
         for notice in listed:
             point = notice.context.get("point")
             subject = notice.context.get("subject") or ((point.label or {"*": point.provider or point.id}) if point is not None else None)
             kind = notice.name.split("-", 1)[0] if notice.name.startswith(("consent-", "collection-")) else notice.name
-            found.append(NoticeEntry(prefix + notice.name, kind, subject))
+            found.append(NoticeEntry(prefix + notice.name, prefix + kind, subject))
     return found
 
 

@@ -231,6 +231,12 @@ FIELDS: dict[str, tuple[str, str]] = {
     "authorized_agents": ("authorized agents", "권한 있는 대리인"),
     "opt_out_preference_signals": ("honours opt-out preference signals (Global Privacy Control)", "거부 선호 신호 존중 여부"),
     "opt_out_link": ("'Do Not Sell or Share' page", "판매·공유 거부 페이지"), "limit_link": ("'Limit the Use' page", "민감정보 이용 제한 페이지"),
+    # the records of processing: other controllers (GDPR Art 26, 30(2)) and the PIPA personal data file
+    "controllers_served": ("controllers the organization processes data for", "개인정보 처리를 위탁한 개인정보처리자"),
+    "representative": ("representative", "대리인"), "processing": ("processing carried out on its behalf", "위탁받아 처리하는 업무"),
+    "systems": ("systems", "시스템"), "processors": ("sub-processors", "재수탁자"),
+    "joint_controllers": ("joint controllers", "공동 처리자"), "arrangement": ("arrangement between joint controllers", "공동 처리자 간 약정"),
+    "subject_count": ("number of data subjects", "정보주체의 수"), "processing_methods": ("processing method", "처리 방법"),
 }
 
 #: fixed values of the schema, in words

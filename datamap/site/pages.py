@@ -36,6 +36,7 @@ from datamap.site import diagram
 from datamap.site.record import MARKER, SVG_MARKER, is_generated  # noqa: F401  (is_generated: part of this module's interface)
 from datamap.site.changes import FEED, annotate, changes_pages
 from datamap.site.storage import PAGE as STORAGE_PAGE, storage_pages
+from datamap.site.words import site_words
 
 from datamap import language
 from datamap.lineage import graph as g
@@ -145,14 +146,8 @@ class _Pages:
     def __init__(self, inventory: Inventory, graph: nx.MultiDiGraph, lang: str, templates_dir: Path | None) -> None:
         self.inventory, self.graph, self.lang, self.templates_dir = inventory, graph, lang, templates_dir
         self.env = environment(lang, templates_dir)
-        # the first regime's wording (GDPR: processors, not entrustees), else the language's
         with template_problems(f"{lang}/site/words.j2", templates_dir):
-            words = self.env.select_template([regimes_of(inventory)[0].template(lang, "site/words.j2"), f"{lang}/site/words.j2"])
-            self.words = words.module.words
-            # each regime's own words (its notices' names on the downloads page), where the first's lack them
-            for regime in regimes_of(inventory):
-                extra = self.env.select_template([regime.template(lang, "site/notice_words.j2"), words.name]).module.words
-                self.words = {**extra, **self.words}
+            self.words = site_words(self.env, regimes_of(inventory), lang)
         #: entities by id, for templates (built once: pages look them up for every row)
         self.ids = {section: inventory.by_id(section) for section in ("items", "processors", "laws", "systems", "purposes", "data_subjects")}
 

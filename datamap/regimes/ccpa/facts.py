@@ -12,7 +12,7 @@ from typing import Any
 
 from datamap.inventory.ccpa_parts import CcpaCategoryKey
 from datamap.inventory.model import Item
-from datamap.lineage.facts import PolicyFacts
+from datamap.lineage.facts import PolicyFacts, entities, touching
 
 #: the statute's categories in the order of 1798.140(v)(1)(A)-(K)
 ORDER: tuple[str, ...] = typing.get_args(CcpaCategoryKey)
@@ -82,25 +82,22 @@ def ccpa_facts(base: PolicyFacts) -> CcpaFacts:
     items = inventory.by_id("items")
     purposes = inventory.by_id("purposes")
     storage = inventory.by_id("web_storage")
-    entities = {**inventory.by_id("processors"), **inventory.by_id("third_parties")}
-    sensitive = [(s.kind, [items[i] for i in s.items if i in items]) for s in ccpa.sensitive]
+    named = {**inventory.by_id("processors"), **inventory.by_id("third_parties")}
+    sensitive = [(s.kind, entities(items, s.items)) for s in ccpa.sensitive]
     categories = []
     for entry in sorted(ccpa.categories, key=lambda c: ORDER.index(c.category)):
-        own = [items[i] for i in entry.items if i in items]
+        own = entities(items, entry.items)
         ids = {i.id for i in own}
         if entry.sources:
             sources = [Source(None, text) for text in entry.sources]
         else:
-            sources = [Source(point) for point, got in base.collection_points if ids & {i.id for i in got}]
-        if entry.purposes:
-            used = [purposes[p] for p in entry.purposes if p in purposes]
-        else:
-            used = [p for p, got in base.purposes if ids & {i.id for i in got}]
-        rules = [] if entry.retention else [r for r in inventory.retention if ids & set(r.items)]
+            sources = [Source(point) for point, _ in touching(base.collection_points, ids)]
+        used = entities(purposes, entry.purposes) if entry.purposes else [p for p, _ in touching(base.purposes, ids)]
+        rules = [] if entry.retention else [rule for rule, _, _ in touching(base.retention, ids)]
         kinds = [(kind, [i for i in got if i.id in ids]) for kind, got in sensitive]
         categories.append(CategoryFact(entry.category, LETTERS[entry.category], own, sources, used, entry.retention, rules,
                                        [(k, got) for k, got in kinds if got]))
-    recipients = [RecipientFact(r, entities.get(r.recipient), [storage[w] for w in r.web_storage if w in storage]) for r in ccpa.recipients]
+    recipients = [RecipientFact(r, named.get(r.recipient), entities(storage, r.web_storage)) for r in ccpa.recipients]
     ads = advertising_storage(inventory)
     sold = [r for r in recipients if r.declared.sold]
     shared = [r for r in recipients if r.declared.shared]

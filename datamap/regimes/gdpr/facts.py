@@ -126,15 +126,12 @@ def transfers_of(base: PolicyFacts, regime: str) -> list[TransferFact]:
 
 def gdpr_facts(base: PolicyFacts, regimes: list[str]) -> GdprFacts:
     inventory = base.inventory
-    laws = inventory.by_id("laws")
-    by_id = inventory.by_id("items")
     points = base.collection_points
     recipients = [
         RecipientFact(row.processor, "processor", recipient_countries(inventory, row.processor, "processor"), row.items, row.processor.tasks)
         for row in base.processors
     ] + [RecipientFact(party, "third_party", [party.country], items, [party.purpose]) for party, items in base.third_parties]
     transfers = [t for regime in regimes for t in transfers_of(base, regime)]
-    retention = [(rule, [by_id[i] for i in rule.items if i in by_id], laws.get(rule.law) if rule.law else None) for rule in inventory.retention]
     children = inventory.children
     applies = {
         "recipients": bool(recipients),
@@ -155,7 +152,7 @@ def gdpr_facts(base: PolicyFacts, regimes: list[str]) -> GdprFacts:
         purposes=base.purposes,
         recipients=recipients,
         transfers=transfers,
-        retention=retention,
+        retention=base.retention,
         consent_purposes=[p for p, _ in base.purposes if basis(p) == "6(1)(a)"],
         marketing_purposes=[p for p, _ in base.purposes if p.marketing],
         uk_authority=countries.uk_authority() if "uk_gdpr" in regimes else None,
