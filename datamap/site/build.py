@@ -6,6 +6,10 @@ has its recorded content, there is nothing to do and the lineage graph is not ev
 every page's inputs are digested (:mod:`datamap.site.inputs`) and only the pages whose inputs changed,
 or whose file is missing or was edited, are made again. Either way the result is byte for byte what a
 build into an empty ``site/`` writes. Hand-written files are never touched.
+
+The PDF downloads are made last, from their HTML pages, once the pages are written and recorded and the
+graph is let go, in a child process (:func:`datamap.publish.pdf.separate_process`): laying out a long
+policy takes more memory than the rest of the build.
 """
 
 from __future__ import annotations
