@@ -24,7 +24,7 @@ def copy_project(dest: Path) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", dest / "overrides")
     for path in (ROOT / "site").rglob("*"):
-        if path.is_file() and not is_generated(path) and "downloads" not in path.parts:
+        if path.is_file() and not is_generated(path) and "downloads" not in path.parts and path.name != ".datamap-stat":  # a local cache
             target = dest / "site" / path.relative_to(ROOT / "site")
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(path, target)

@@ -15,6 +15,7 @@ from datamap.findings import has_errors
 from datamap.inventory.validate import check_inventory
 from datamap.site import pages as site_pages
 from datamap.site import record as rec
+from datamap.site import statcache
 from datamap.site.build import build_site
 from datamap.site.stale import stale_site
 from site_project import ROOT, copy_project
@@ -44,7 +45,8 @@ def _stale(project: Path, full: bool = False) -> list[str]:
 
 
 def _tree(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+    """Every file under ``site`` but the local stat cache, which is no output (it holds inodes and times)."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file() and p.name != statcache.NAME}
 
 
 class Editor:

@@ -187,6 +187,9 @@ def _pages_and_data(inventory, project_dir, site_dir, templates_dir, progress, o
         (site_dir / path).unlink(missing_ok=True)
     changes.removed = leftovers + changes.removed
     _write_record(site_dir, now)
+    from datamap.site.statcache import refresh
+
+    refresh(site_dir, now.files)  # the local stat cache, for `check`: only files written since it was last refreshed are read
     return changes, built, pdfs
 
 

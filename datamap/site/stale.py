@@ -7,6 +7,8 @@ pages. It costs what changed, not what exists: with the build record (:mod:`data
   every generated file's digest with the record (a file edited by hand is caught there);
 - when the inventory changed, it digests every page's inputs and makes only the pages whose inputs
   changed, comparing them with the files;
+- a file whose ``os.lstat`` is as the local stat cache (:mod:`datamap.site.statcache`) remembers is not
+  read again: its cached digest is compared;
 - when the templates or datamap changed, or there is no usable record, or ``--full`` is given, it makes
   every page and compares (the way a build from nothing would).
 
@@ -29,6 +31,7 @@ from datamap.output import leftover_temporaries
 from datamap.inventory.load import display_path
 from datamap.site import record as rec
 from datamap.site.record import current, is_generated, project_templates
+from datamap.site.statcache import StatCache
 
 SITE_DIR = "site"
 _CODES = ("E701", "E702", "E603")
@@ -120,8 +123,11 @@ def stale_site(inventory, inventory_dir: Path, project_dir: Path, templates_dir:
         old, unusable = rec.read_at(site_dir, record_from)
     else:
         old, unusable = rec.read(site_dir)
+    # the local stat cache spares reading unchanged files; CI (--record-from) and --full trust no cache
+    cache = StatCache.load(site_dir) if old is not None and not record_from else None
     if old is not None and old.same_globals(now) and old.sources == now.sources:
-        _compare_digests(found, site_dir, old.files)
+        _compare_digests(found, site_dir, old.files, cache)
+        _save(cache, old.files)
         return found
 
     from datamap.lineage.graph import build_graph
@@ -143,7 +149,8 @@ def stale_site(inventory, inventory_dir: Path, project_dir: Path, templates_dir:
             trusted[page.path] = entry
         else:
             todo.append(page)
-    _compare_digests(found, site_dir, trusted)
+    _compare_digests(found, site_dir, trusted, cache)
+    _save(cache, old.files)
     for chunk in chunks(todo):
         texts = make_pages(chunk)
         for page in chunk:
@@ -169,8 +176,16 @@ def _refused(found: Staleness, path: Path, project_dir: Path, fix: str) -> bool:
     return True
 
 
-def _compare_digests(found: Staleness, site_dir: Path, entries: dict[str, rec.Entry]) -> None:
+def _save(cache: StatCache | None, files: dict[str, rec.Entry]) -> None:
+    if cache is not None:
+        cache.keep_only(files)
+        cache.save()
+
+
+def _compare_digests(found: Staleness, site_dir: Path, entries: dict[str, rec.Entry], cache: StatCache | None = None) -> None:
     """E702 for a recorded file that is missing, E701 for one whose content is not what the build wrote.
+
+    With a stat cache, a file whose stat is as cached is not read (:mod:`datamap.site.statcache`).
 
     A file is read only when it is a regular file in a folder that stays inside the project; folders are
     resolved once each, not once per file. Paths stay strings until a file needs reporting: at 100,000
@@ -183,7 +198,7 @@ def _compare_digests(found: Staleness, site_dir: Path, entries: dict[str, rec.En
         confined = folders.get(folder)
         if confined is None:
             confined = folders[folder] = inside(os.path.join(base, folder), project_dir)
-        if confined and rec.file_digest(os.path.join(base, path)) == entry.content:
+        if confined and (cache.digest(path) if cache is not None else rec.file_digest(os.path.join(base, path))) == entry.content:
             continue
         target = site_dir / path
         if (not confined or kind_of(target) is not None) and _refused(found, target, project_dir, found.fix):
