@@ -79,3 +79,31 @@ def test_a_revision_that_names_no_commit_is_a_usage_error(tmp_path, run, monkeyp
     for revision in ("no-such-branch", "--output=/tmp/x"):
         result = run("check", project / "inventory", f"--record-from={revision}")
         assert result.code == 2 and "is not a git revision" in result.err, result.err
+
+
+def test_the_local_stat_cache_is_never_trusted_with_record_from(tmp_path, run, monkeypatch):
+    """A stat cache that lies (the stat of an edited page with the digest the build recorded) fools only the
+    working tree's check: ``--record-from`` reads every file."""
+    import time
+
+    from datamap.site import statcache
+
+    project = _committed_project(tmp_path, run, monkeypatch)
+    site = project / "site"
+    record, _ = rec.read(site)
+    path = next(p for p in sorted(record.files) if p.endswith(".md"))
+    target = site / path
+    data = target.read_bytes()
+    with open(target, "r+b") as f:
+        f.write(data.replace(b"# ", b"#\t", 1))  # the same size, another content
+    time.sleep(0.05)
+    cache = statcache.StatCache.load(site)
+    cache.hash(path)
+    cache.entries[path] = (cache.entries[path][0], record.files[path].content)
+    cache.save()
+    assert run("check", project / "inventory").code == 0  # the cache vouches for the page
+    result = run("check", project / "inventory", "--record-from", "HEAD", "--format", "json")
+    assert result.code == 1
+    assert [(f["code"], f["file"].endswith(f"site/{path}")) for f in json.loads(result.out) if f["code"].startswith("E")] == [("E701", True)]
+    (site / statcache.NAME).unlink()
+    assert run("check", project / "inventory").code == 1 and (site / statcache.NAME).is_file()  # hashed, and cached again
