@@ -1,0 +1,78 @@
+"""Nothing declared is dropped when PIPA comes second: every inventory value the PIPA policy prints is also in
+the document of ``[gdpr, pipa]`` (the GDPR notice with PIPA's section), for inventories that hold every kind of
+fact PIPA asks for. The values are collected from the inventory, not from either output."""
+
+import shutil
+import typing
+
+import pytest
+from pydantic import BaseModel
+
+from conftest import FIXTURES, REFERENCE
+from datamap import language
+from datamap.inventory.validate import check_inventory
+from datamap.lineage import facts_of
+from datamap.lineage.graph import build_graph
+from datamap.regimes.document import render_document
+
+#: fields whose values are keys the documents look up, never words they print
+_KEYS = {"id", "sections", "after", "items", "purposes", "subjects", "systems", "law", "processor", "recipients"}
+
+
+def _is_choice(annotation) -> bool:
+    """A field holding one of fixed choices (a Literal), which documents print in their own words."""
+    if typing.get_origin(annotation) is typing.Literal:
+        return True
+    return any(_is_choice(arg) for arg in typing.get_args(annotation))
+
+
+def _values(node, out: set[str]) -> set[str]:
+    """Every word-valued fact of ``node``: English texts and plain strings, but keys and fixed choices."""
+    if isinstance(node, BaseModel):
+        for name, field in type(node).model_fields.items():
+            if name not in _KEYS and not _is_choice(field.annotation):
+                _values(getattr(node, name), out)
+    elif isinstance(node, dict):
+        if node and all(isinstance(v, str) for v in node.values()):
+            out.add(language.text(node, "en"))
+        else:
+            for value in node.values():
+                _values(value, out)
+    elif isinstance(node, (list, tuple)):
+        for value in node:
+            _values(value, out)
+    elif isinstance(node, str):
+        out.add(node)
+    return out
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _with_regimes(tmp_path, source, name, regimes):
+    """A copy of an inventory whose policy names ``regimes``, in English only (the GDPR ships English)."""
+    inv = tmp_path / name
+    shutil.copytree(source, inv)
+    org = inv / "organization.yaml"
+    text = org.read_text("utf-8")
+    if "regimes: [pipa, gdpr]" in text:
+        text = text.replace("regimes: [pipa, gdpr]", f"regimes: [{regimes}]")
+    else:
+        assert "\npolicy:\n" in text and "  languages:" not in text
+        text = text.replace("\npolicy:\n", f"\npolicy:\n  regimes: [{regimes}]\n  languages: [en]\n", 1)
+    org.write_text(text, "utf-8")
+    inventory, findings = check_inventory(inv)
+    assert inventory is not None and not [f for f in findings if f.code.startswith("E")], findings
+    return inventory, render_document(facts_of(inventory, build_graph(inventory)), "en")
+
+
+@pytest.mark.parametrize("source", [FIXTURES / "pipa_gdpr", FIXTURES / "full", FIXTURES / "sometrend", REFERENCE],
+                         ids=["pipa_gdpr", "full", "sometrend", "reference"])
+def test_the_gdpr_notice_with_pipa_section_drops_nothing_the_pipa_policy_prints(tmp_path, source):
+    inventory, pipa = _with_regimes(tmp_path, source, "pipa", "pipa")
+    _, both = _with_regimes(tmp_path, source, "gdpr_pipa", "gdpr, pipa")
+    assert both.startswith("# Privacy Notice") and "## Information under the Korean Personal Information Protection Act" in both
+    printed = {_flat(v) for v in _values(inventory, set()) if len(v.strip()) > 1 and _flat(v) in _flat(pipa)}
+    assert len(printed) > 20  # the PIPA policy prints the inventory's names, items, periods, laws and contacts
+    assert sorted(value for value in printed if value not in _flat(both)) == []
