@@ -130,7 +130,7 @@ def test_the_section_says_what_the_pipa_policy_says(gdpr_pipa, run):
     assert re.sub(r"^2\.\d+\. (.*)$", r"**\1**", statutory, flags=re.MULTILINE) == parts[PARTS[STATUTORY]]
     intro = section.split("\n### ")[0]
     assert intro == (HEADING + "\n\nThis section gives the information the Personal Information Protection Act of the "
-                     "Republic of Korea (“PIPA”) requires in addition to the rest of this policy.\nTerms used in this "
+                     "Republic of Korea (“PIPA”) requires in addition to the rest of this Privacy Notice.\nTerms used in this "
                      "section have the meaning given to them by the relevant laws and by the Company's Terms of Service.\n")
 
 
@@ -207,3 +207,21 @@ def test_the_downloads_name_pipa_notices_in_pipa_words(gdpr_pipa):
     words = _Pages(inventory, graph, "en", None).words
     titles = {entry.name: words[f"notice_{entry.kind}"] for entry in notice_entries(facts_of(inventory, graph), graph)}
     assert titles["overseas-transfer"] == "Notice of transfer abroad" and titles["gdpr-collection-signup"] == "Notice at collection"
+
+
+def test_the_section_names_the_document_by_its_title(gdpr_pipa, run):
+    """A document with a title of its own: the section and the articles it reuses name it by that title."""
+    org = gdpr_pipa / "organization.yaml"
+    org.write_text(org.read_text("utf-8").replace("  regimes: [gdpr, pipa]\n", "  regimes: [gdpr, pipa]\n  title: {en: Hanbit Privacy Notice, ko: 한빛 개인정보 안내}\n"), "utf-8")
+    policy = run("render", "policy", gdpr_pipa)
+    assert policy.code == 0 and policy.out.startswith("# Hanbit Privacy Notice\n")
+    section = " ".join(_pipa_section(policy.out).split())
+    assert "requires in addition to the rest of this Hanbit Privacy Notice." in section
+    assert "discloses the change in this Hanbit Privacy Notice without delay." in section
+    assert "and disclosed in this Hanbit Privacy Notice (PIPA Article 28-8(1)3)" in section
+    from datamap.regimes import REGIMES
+
+    inventory, _ = check_inventory(gdpr_pipa)
+    korean = REGIMES["pipa"].call("section", facts_of(inventory, build_graph(inventory)), "ko", None, [REGIMES["pipa"]])
+    assert "「개인정보 보호법」이 이 한빛 개인정보 안내의 다른 부분에 더하여" in korean
+    assert "지체 없이 이 한빛 개인정보 안내를 통하여 공개합니다." in korean
