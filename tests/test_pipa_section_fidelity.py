@@ -2,6 +2,7 @@
 the document of ``[gdpr, pipa]`` (the GDPR notice with PIPA's section), for inventories that hold every kind of
 fact PIPA asks for. The values are collected from the inventory, not from either output."""
 
+import re
 import shutil
 import typing
 
@@ -50,10 +51,47 @@ def _flat(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+#: PIPA facts no fixture holds: the departments of the privacy officer's team and for access requests, and custom
+#: clauses as an article, as a paragraph of an article the section has, and of one it leaves to the GDPR part
+_EXTENSION = {
+    "  terms_of_use:": """  privacy_department: {name: {en: Privacy Desk, ko: 개인정보 데스크}, contact_person: {en: Lee Su-min, ko: 이수민}, phone: "02-111-2222", email: desk@hanbit-health.example}
+  access_department: {name: {en: Records Access Team, ko: 열람청구팀}, contact_person: {en: Kim Do-yun, ko: 김도윤}, phone: "02-333-4444", email: access@hanbit-health.example}
+""",
+}
+_CLAUSES = """clauses:
+  - id: transfer
+    title: {en: Business transfer, ko: 영업의 양도}
+    paragraphs: [{en: "On a merger, users are told before their data moves.", ko: "합병 시 이용자에게 먼저 알립니다."}]
+    after: security
+  - id: limits
+    placement: paragraph
+    after: rights
+    title: {en: Limits of rights, ko: 권리의 제한}
+    paragraphs: [{en: "Some requests may be refused where a law requires the data to be kept.", ko: "법령에 따라 요구를 거절할 수 있습니다."}]
+  - id: locks
+    placement: paragraph
+    after: security
+    title: {en: Server room keys, ko: 서버실 열쇠}
+    paragraphs: [{en: "Only two named staff hold the server room keys.", ko: "지정된 직원 두 명만 서버실 열쇠를 가집니다."}]
+"""
+
+
+def _extended(inv):
+    org = inv / "organization.yaml"
+    text = org.read_text("utf-8")
+    for before, added in _EXTENSION.items():
+        assert before in text
+        text = text.replace(before, added + before, 1)
+    org.write_text(text, "utf-8")
+    (inv / "clauses.yaml").write_text(_CLAUSES, "utf-8")
+
+
 def _with_regimes(tmp_path, source, name, regimes):
     """A copy of an inventory whose policy names ``regimes``, in English only (the GDPR ships English)."""
     inv = tmp_path / name
-    shutil.copytree(source, inv)
+    shutil.copytree(FIXTURES / "full" if source == "extended" else source, inv)
+    if source == "extended":
+        _extended(inv)
     org = inv / "organization.yaml"
     text = org.read_text("utf-8")
     if "regimes: [pipa, gdpr]" in text:
@@ -67,8 +105,8 @@ def _with_regimes(tmp_path, source, name, regimes):
     return inventory, render_document(facts_of(inventory, build_graph(inventory)), "en")
 
 
-@pytest.mark.parametrize("source", [FIXTURES / "pipa_gdpr", FIXTURES / "full", FIXTURES / "sometrend", REFERENCE],
-                         ids=["pipa_gdpr", "full", "sometrend", "reference"])
+@pytest.mark.parametrize("source", [FIXTURES / "pipa_gdpr", FIXTURES / "full", FIXTURES / "sometrend", REFERENCE, "extended"],
+                         ids=["pipa_gdpr", "full", "sometrend", "reference", "extended"])
 def test_the_gdpr_notice_with_pipa_section_drops_nothing_the_pipa_policy_prints(tmp_path, source):
     inventory, pipa = _with_regimes(tmp_path, source, "pipa", "pipa")
     _, both = _with_regimes(tmp_path, source, "gdpr_pipa", "gdpr, pipa")
@@ -76,3 +114,17 @@ def test_the_gdpr_notice_with_pipa_section_drops_nothing_the_pipa_policy_prints(
     printed = {_flat(v) for v in _values(inventory, set()) if len(v.strip()) > 1 and _flat(v) in _flat(pipa)}
     assert len(printed) > 20  # the PIPA policy prints the inventory's names, items, periods, laws and contacts
     assert sorted(value for value in printed if value not in _flat(both)) == []
+
+
+def test_pipa_only_departments_and_clauses_reach_the_section(tmp_path):
+    """The extension's facts are printed by the PIPA policy and land in PIPA's section: a clause added to an
+    article the section leaves to the GDPR part (security) becomes a part of its own."""
+    _, pipa = _with_regimes(tmp_path, "extended", "pipa", "pipa")
+    _, both = _with_regimes(tmp_path, "extended", "gdpr_pipa", "gdpr, pipa")
+    section = both[both.index("## Information under the Korean"):]
+    for fact in ("Records Access Team", "Kim Do-yun", "Privacy Desk", "Lee Su-min", "On a merger, users are told",
+                 "Some requests may be refused", "Only two named staff"):
+        assert fact in pipa and fact in section, fact
+    headings = re.findall(r"^### (.*)$", section, flags=re.MULTILINE)
+    assert {"Business transfer", "Server room keys", "Department that receives requests to access personal information"} <= set(headings)
+    assert "\n**Limits of rights**\n" in section and "Limits of rights" not in headings
