@@ -134,14 +134,14 @@ def test_the_section_says_what_the_pipa_policy_says(gdpr_pipa, run):
                      "section have the meaning given to them by the relevant laws and by the Company's Terms of Service.\n")
 
 
-def test_the_korean_section_says_what_the_korean_policy_says():
+def test_the_korean_section_says_what_the_korean_policy_says(gdpr_pipa):
     from datamap.regimes import REGIMES
 
-    inventory, _ = check_inventory(FIXTURES / "pipa_gdpr")
-    facts = facts_of(inventory, build_graph(inventory))
-    section = REGIMES["pipa"].call("section", facts, "ko", None, [REGIMES["pipa"]])
+    inventory, _ = check_inventory(gdpr_pipa)
+    section = REGIMES["pipa"].call("section", facts_of(inventory, build_graph(inventory)), "ko", None, [REGIMES["pipa"]])
     assert section.startswith("## 「개인정보 보호법」에 따른 안내\n")
-    policy = REGIMES["pipa"].call("document", facts, "ko", None, [REGIMES["pipa"]])
+    inventory, _ = check_inventory(FIXTURES / "pipa_gdpr")
+    policy = REGIMES["pipa"].call("document", facts_of(inventory, build_graph(inventory)), "ko", None, [REGIMES["pipa"]])
     articles = {re.sub(r"^제\d+조\((.*)\)$", r"\1", title): body for title, body in _sections(policy, "##").items()}
     parts = _sections(section, "###")
     assert list(parts) == ["개인정보의 처리 목적", "관계 법령에 따라 보존하는 정보", "처리하는 개인정보의 항목", "개인정보의 제3자 제공",

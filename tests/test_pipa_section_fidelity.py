@@ -1,6 +1,7 @@
 """Nothing declared is dropped when PIPA comes second: every inventory value the PIPA policy prints is also in
-the document of ``[gdpr, pipa]`` (the GDPR notice with PIPA's section), for inventories that hold every kind of
-fact PIPA asks for. The values are collected from the inventory, not from either output."""
+the document another regime shapes with PIPA's section (``[gdpr, pipa]``: the GDPR notice; ``[ccpa, pipa]``: the
+CCPA policy), for inventories that hold every kind of fact PIPA asks for. The values are collected from the
+inventory, not from either output."""
 
 import re
 import shutil
@@ -76,6 +77,25 @@ _CLAUSES = """clauses:
 """
 
 
+#: the California disclosures of the pipa_gdpr inventory, for a CCPA policy with PIPA's section
+_CCPA = """ccpa:
+  categories:
+    - {category: identifiers, items: [email, name, phone, guardian_name, guardian_phone, device_id]}
+    - {category: customer_records, items: [payments]}
+    - {category: protected_characteristics, items: [health]}
+  sensitive:
+    - {kind: health, items: [health]}
+  recipients:
+    - {recipient: amplitude, role: service_provider, disclosed: [identifiers]}
+    - {recipient: stibee, role: service_provider, disclosed: [identifiers]}
+    - {recipient: insurer, role: third_party, disclosed: [identifiers], sold: [], shared: []}
+    - {recipient: tax_office, role: third_party, disclosed: [customer_records], sold: [], shared: []}
+    - {recipient: partner_jp, role: third_party, disclosed: [identifiers], sold: [], shared: []}
+  no_sale: true
+  minors_under_16: false
+"""
+
+
 def _extended(inv):
     org = inv / "organization.yaml"
     text = org.read_text("utf-8")
@@ -92,6 +112,8 @@ def _with_regimes(tmp_path, source, name, regimes):
     shutil.copytree(FIXTURES / "full" if source == "extended" else source, inv)
     if source == "extended":
         _extended(inv)
+    if regimes.startswith("ccpa"):
+        (inv / "ccpa.yaml").write_text(_CCPA, "utf-8")
     org = inv / "organization.yaml"
     text = org.read_text("utf-8")
     if "regimes: [pipa, gdpr]" in text:
@@ -105,12 +127,15 @@ def _with_regimes(tmp_path, source, name, regimes):
     return inventory, render_document(facts_of(inventory, build_graph(inventory)), "en")
 
 
-@pytest.mark.parametrize("source", [FIXTURES / "pipa_gdpr", FIXTURES / "full", FIXTURES / "sometrend", REFERENCE, "extended"],
-                         ids=["pipa_gdpr", "full", "sometrend", "reference", "extended"])
-def test_the_gdpr_notice_with_pipa_section_drops_nothing_the_pipa_policy_prints(tmp_path, source):
+@pytest.mark.parametrize("source, first, title", [
+    (FIXTURES / "pipa_gdpr", "gdpr", "Privacy Notice"), (FIXTURES / "full", "gdpr", "Privacy Notice"),
+    (FIXTURES / "sometrend", "gdpr", "Privacy Notice"), (REFERENCE, "gdpr", "Privacy Notice"), ("extended", "gdpr", "Privacy Notice"),
+    (FIXTURES / "pipa_gdpr", "ccpa", "Privacy Policy"),
+], ids=["pipa_gdpr", "full", "sometrend", "reference", "extended", "ccpa_first"])
+def test_another_regimes_document_with_pipa_section_drops_nothing_the_pipa_policy_prints(tmp_path, source, first, title):
     inventory, pipa = _with_regimes(tmp_path, source, "pipa", "pipa")
-    _, both = _with_regimes(tmp_path, source, "gdpr_pipa", "gdpr, pipa")
-    assert both.startswith("# Privacy Notice") and "## Information under the Korean Personal Information Protection Act" in both
+    _, both = _with_regimes(tmp_path, source, "both", f"{first}, pipa")
+    assert both.startswith(f"# {title}\n") and "## Information under the Korean Personal Information Protection Act" in both
     printed = {_flat(v) for v in _values(inventory, set()) if len(v.strip()) > 1 and _flat(v) in _flat(pipa)}
     assert len(printed) > 20  # the PIPA policy prints the inventory's names, items, periods, laws and contacts
     assert sorted(value for value in printed if value not in _flat(both)) == []
