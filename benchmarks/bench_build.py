@@ -55,7 +55,8 @@ def run(argv: list[str], cwd: Path, ok: tuple[int, ...] = (0,), env: dict | None
         raise RuntimeError(f"{' '.join(argv[3:])} exited {proc.returncode}: {err.decode(errors='replace')[-2000:]}")
     text = err.decode(errors="replace")
     peak = int(text.rpartition("peak-rss-kib: ")[2].split()[0]) * 1024 if "peak-rss-kib: " in text else 0
-    return {"wall": wall, "peak": peak, "out": out.decode(errors="replace"), "code": proc.returncode}
+    tree = int(text.rpartition("peak-tree-kib: ")[2].split()[0]) * 1024 if "peak-tree-kib: " in text else peak
+    return {"wall": wall, "peak": peak, "peak_tree": tree, "out": out.decode(errors="replace"), "code": proc.returncode}
 
 
 def cpu_of(fn):
@@ -145,6 +146,8 @@ def measure(fields: int, repeat: int, before: str | None, before_max: int) -> di
     result["cpu_median"] = {task: statistics.median(s["cpu"] for s in values) for task, values in samples.items()}
     result["peak"] = {task: max(s["peak"] for s in values) for task, values in samples.items()}
     result["peak"]["cold_build"] = result["cold_build"]["peak"]
+    result["peak_tree"] = {task: max(s["peak_tree"] for s in values) for task, values in samples.items()}
+    result["peak_tree"]["cold_build"] = result["cold_build"]["peak_tree"]
     result["stale_one_change"] = samples["check_one_change"][0]["stale"]
     result["written_one_change"] = samples["build_one_change"][0]["written"]
     for key in ("cold_build", "cold_build_before"):
@@ -159,7 +162,7 @@ def _s(value: float) -> str:
 
 def table(results: list[dict]) -> str:
     head = ["fields", "pages", "validate", "check, nothing changed", "ratio (CPU)", "check, one system changed", "ratio (CPU)",
-            "build, nothing changed", "build, one system changed", "cold build", "cold build before", "ratio", "peak memory"]
+            "build, nothing changed", "build, one system changed", "cold build", "cold build before", "ratio", "peak memory (with children)"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---:|" * len(head)]
     for r in results:
         m, c = r["median"], r["cpu_median"]
@@ -172,7 +175,7 @@ def table(results: list[dict]) -> str:
             _s(m["build_unchanged"]), f"{_s(m['build_one_change'])} ({r['written_one_change']} written)",
             _s(r["cold_build"]["wall"]), _s(before["wall"]) if before else "–",
             f"{r['cold_build']['wall'] / before['wall']:.2f}x" if before else "–",
-            f"{max(r['peak'].values()) / 2**20:.0f} MiB",
+            f"{max(r['peak_tree'].values()) / 2**20:.0f} MiB",
         ]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"

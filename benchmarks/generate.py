@@ -4,7 +4,7 @@ The shape follows a real inventory, scaled up: items (one for every 20 fields) w
 and Korean, collection points of every method, systems (one for every 20 fields, about 5%) split over
 several files, processors (some abroad, with overseas-transfer details), purposes, laws, retention
 rules, third parties, web storage and safeguards. Every item is collected, stored in a system that
-serves a purpose and kept under a retention rule, so ``datamap validate`` reports nothing.
+serves a purpose and kept under a retention rule, so neither ``datamap validate`` nor ``datamap check`` reports anything.
 
 The output depends only on the number of fields: the same call writes the same bytes.
 
@@ -45,6 +45,11 @@ def _text(en: str, ko: str) -> dict:
     return {"en": en, "ko": ko}
 
 
+#: how to refuse a transfer abroad, and what refusing means (PIPA Art 28-8(2))
+REFUSAL = {"en": "Ask the privacy officer to stop the transfer; the service abroad is then unavailable.",
+           "ko": "개인정보 보호책임자에게 이전 중단을 요청할 수 있으며, 이 경우 해외 서비스를 이용할 수 없습니다."}
+
+
 def _sizes(fields: int) -> dict[str, int]:
     systems = fields // FIELDS_PER_SYSTEM
     return {
@@ -68,7 +73,11 @@ def _organization() -> dict:
             "privacy_officer": {"name": _text("Kim Min-su", "김민수"), "title": "CPO", "email": "privacy@example.com"},
             "customer_center": {"channels": ["email", "web"], "email": "help@example.com", "url": "https://example.com/help"},
         },
-        "policy": {"version": "1.0", "effective": "2025-01-01"},
+        "policy": {"version": "1.0", "effective": "2025-01-01",
+                   "history": [{"version": "1.0", "effective": "2025-01-01", "summary": _text("first version", "최초 제정")}]},
+        "children": {"collects_under_14": False},
+        "remedies": [{"name": _text("Personal Information Dispute Mediation Committee", "개인정보분쟁조정위원회"), "phone": "1833-6972",
+                      "website": "www.kopico.go.kr"}],
     }
 
 
@@ -90,8 +99,10 @@ def _safeguards() -> dict:
             ],
         },
         "web_storage": [
-            {"id": "session", "kind": "cookie", "name": "sid", "purpose": _text("keeping the session", "세션 유지"), "duration": "session"},
-            {"id": "prefs", "kind": "local_storage", "purpose": _text("remembering settings", "설정 기억"), "duration": "persistent"},
+            {"id": "session", "kind": "cookie", "name": "sid", "purpose": _text("keeping the session", "세션 유지"), "duration": "session",
+             "how_to_refuse": _text("Refuse cookies in the browser's settings.", "브라우저 설정에서 쿠키를 거부합니다.")},
+            {"id": "prefs", "kind": "local_storage", "purpose": _text("remembering settings", "설정 기억"), "duration": "persistent",
+             "how_to_refuse": _text("Delete the browser's site data.", "브라우저의 사이트 데이터를 삭제합니다.")},
         ],
     }
 
@@ -102,8 +113,7 @@ def _items(sizes: dict) -> list[dict]:
         item = {"id": f"item_{i:05d}", "label": _text(f"Attribute {i}", f"속성 {i}")}
         if i % 3 == 0:
             item["description"] = _text(f"attribute {i} of the customer's account", f"고객 계정의 속성 {i}")
-        if i % 7 == 3:
-            item["required"] = False
+        item["required"] = i % 7 != 3
         if i % 50 == 49:
             item["sensitivity"] = "unique_identifier"
         items.append(item)
@@ -177,6 +187,7 @@ def _system(n: int, sizes: dict, processors: list[dict]) -> dict:
                 "method": _text("over an encrypted network", "암호화된 네트워크를 통해 전송"),
                 "legal_ground": "contract",
                 "retention": _text("until the contract ends", "계약 종료 시까지"),
+                "refusal": dict(REFUSAL),  # a copy: a shared object would be dumped as a YAML anchor and aliases
             }
     first = n * FIELDS_PER_SYSTEM
     last = sizes["fields"] if n == sizes["systems"] - 1 else first + FIELDS_PER_SYSTEM
@@ -235,7 +246,7 @@ def _third_parties(items: list[dict]) -> list[dict]:
                 "retention": _text("three years", "3년"),
                 "legal_ground": "consent",
                 "contact": "privacy@partner.example",
-                "transfer": {"timing": _text("daily", "매일"), "method": _text("SFTP", "SFTP"), "legal_ground": "consent"},
+                "transfer": {"timing": _text("daily", "매일"), "method": _text("SFTP", "SFTP"), "legal_ground": "consent", "refusal": dict(REFUSAL)},
             }
         )
     return parties

@@ -43,14 +43,18 @@ from datamap.inventory.load import inventory_files  # noqa: E402
 from datamap.output import write_atomic  # noqa: E402
 from datamap.inventory.validate import check_inventory  # noqa: E402
 
-#: Prefix of every measured command: at exit, report the peak resident memory of this process.
-#: It is read from /proc because ru_maxrss of a child also counts the memory of the parent it was forked from.
+#: Prefix of every measured command: at exit, report the peak resident memory of this process, and that
+#: plus the peak of its largest child (a PDF worker, a ``dot``): an upper bound of what the command held at
+#: once. Its own peak is read from /proc because ru_maxrss of a process also counts the memory of the
+#: parent it was forked from; children are waited for before this runs (it is the first exit handler
+#: registered, so the last to run).
 REPORT_PEAK = (
-    "import atexit, sys\n"
+    "import atexit, resource, sys\n"
     "def _report_peak():\n"
     "    with open('/proc/self/status') as f:\n"
-    "        peak = next(line.split()[1] for line in f if line.startswith('VmHWM:'))\n"
-    "    sys.stderr.write(f'\\npeak-rss-kib: {peak}\\n')\n"
+    "        peak = int(next(line.split()[1] for line in f if line.startswith('VmHWM:')))\n"
+    "    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+    "    sys.stderr.write(f'\\npeak-rss-kib: {peak}\\npeak-tree-kib: {peak + child}\\n')\n"
     "atexit.register(_report_peak)\n"
 )
 BARE_LOAD = REPORT_PEAK + (
@@ -105,7 +109,7 @@ def run_command(argv: list[str]) -> tuple[float, float, int]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(argv[:1] + argv[3:])} exited {proc.returncode}: {stderr[-2000:]}")
-    peak = stderr.rpartition("peak-rss-kib: ")[2].strip()
+    peak = stderr.rpartition("peak-rss-kib: ")[2].split()[0]
     return elapsed, usage.ru_utime + usage.ru_stime, int(peak) * 1024
 
 

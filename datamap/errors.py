@@ -15,3 +15,7 @@ class TemplateProblem(DatamapError):
 
 class TemplateBug(Exception):
     """One of datamap's own templates failed on valid data: a bug in datamap, never the user's (exit 3)."""
+
+
+class DiagramError(RuntimeError):
+    """Graphviz is missing or failed (:mod:`datamap.site.diagram`; here so that catching it imports no graph library)."""

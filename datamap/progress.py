@@ -35,7 +35,7 @@ class Progress:
             self.stream.flush()
         self.stage = None
 
-    def counting(self, downloads: list, stage: str = "downloads (PDF, CSV, JSON)") -> list:
+    def counting(self, downloads: list, stage: str = "downloads") -> list:
         """The downloads, each reporting progress when it is built."""
         total, done = len(downloads), [0]
 

@@ -36,6 +36,12 @@ def test_generated_inventory_validates_clean(synthetic):
     assert any(s.transfer is not None for s in inventory.systems), "some systems run abroad"
 
 
+def test_generated_files_are_plain_trees(synthetic):
+    """No anchors or aliases: every file takes the loader's fast path, as a hand-written inventory does."""
+    for path in synthetic.rglob("*.yaml"):
+        assert "&id" not in path.read_text("utf-8"), path
+
+
 def test_systems_are_split_over_several_files(synthetic):
     files = sorted(p.relative_to(synthetic).as_posix() for p in synthetic.rglob("*.yaml"))
     assert [f for f in files if f.startswith("systems/")] == [f"systems/systems-00{n}.yaml" for n in range(4)]

@@ -13,7 +13,7 @@ from datamap.findings import FORMATTERS, format_text, has_errors
 
 def cmd_build(args) -> int:
     from datamap.inventory.checks import check_language
-    from datamap.site.diagram import DiagramError
+    from datamap.errors import DiagramError
     from datamap.errors import DatamapError
     from datamap.findings import Finding
     from datamap.regimes.checks import check_languages

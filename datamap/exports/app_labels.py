@@ -17,12 +17,14 @@ answered in the Console.
 from __future__ import annotations
 
 import json
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from datamap.findings import Finding
 from datamap.inventory.model import Inventory, Item
 from datamap.inventory.store_types import GOOGLE_GROUP, STORE_PURPOSES
+
+if TYPE_CHECKING:  # networkx takes longer to import than `datamap check` takes to check 1,000 fields
+    import networkx as nx
 
 GOOGLE_HEADER = ["Question ID (machine readable)", "Response ID (machine readable)", "Response value", "Answer requirement",
                  "Human-friendly question label"]
@@ -81,7 +83,7 @@ def check_app_labels(inventory: Inventory, store: str | None = None) -> list[Fin
             findings.append(_finding(inventory, item, "E901", f"item '{item.id}': app_label names no store data type: add apple and/or google", key="app_label"))
         elif store and getattr(label, store) is None:
             findings.append(_finding(inventory, item, "E902", f"item '{item.id}' is collected by the app but has no {store} data type: add app_label.{store}", key="app_label"))
-    purposes_of = item_purposes(inventory)
+    purposes_of = item_purposes(inventory) if in_app else {}  # every field of every system: skipped when the app collects nothing
     reported: set[str] = set()
     for item in in_app:
         if not purposes_of.get(item.id):

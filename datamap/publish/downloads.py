@@ -8,6 +8,7 @@ site's pages list them from :func:`downloads`, which only describes them; each i
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
@@ -29,6 +30,9 @@ class Download:
     #: what a PDF is made from (its HTML page), much cheaper to make than the PDF: ``datamap build``
     #: makes the PDF again only when this changed
     source: Callable[[], str] | None = None
+    #: a PDF from that page (``build`` is ``pdf(source())``): it holds nothing of the inventory, so
+    #: ``datamap build`` can make the PDFs after it has let go of the lineage graph and the site's pages
+    pdf: Callable[[str], bytes] | None = None
 
 
 def downloads(inventory: Inventory, graph: nx.MultiDiGraph, project_dir: Path, templates_dir: Path | None = None) -> list[Download]:
@@ -55,15 +59,19 @@ def _ropa(inventory: Inventory, graph: nx.MultiDiGraph, fmt: str, lang: str, rec
     return ropa(inventory, graph, fmt, lang, records)
 
 
+def _pdf(page: str, lang: str, project_dir: Path) -> bytes:
+    from datamap.publish.pdf import html_to_pdf
+
+    return html_to_pdf(page, lang, project_dir, [default_templates_dir()])[0]
+
+
 def _pdfs(inventory: Inventory, graph: nx.MultiDiGraph, lang: str, project_dir: Path, templates_dir: Path | None) -> Iterator[Download]:
     """The policy and the notices as PDF; all notices of a language are rendered together, once, as HTML."""
     from datamap.lineage import facts_of
     from datamap.publish.html import policy_html
-    from datamap.publish.pdf import html_to_pdf
     from datamap.regimes.notices import notice_entries, render_all
 
-    def pdf(page: str) -> bytes:
-        return html_to_pdf(page, lang, project_dir, [default_templates_dir()])[0]
+    pdf = functools.partial(_pdf, lang=lang, project_dir=project_dir)
 
     policy: list[str] = []
 
@@ -72,7 +80,7 @@ def _pdfs(inventory: Inventory, graph: nx.MultiDiGraph, lang: str, project_dir: 
             policy.append(policy_html(inventory, graph, lang, templates_dir))
         return policy[0]
 
-    yield Download(f"downloads/policy.{lang}.pdf", lang, "policy", None, lambda: pdf(policy_page()), policy_page)
+    yield Download(f"downloads/policy.{lang}.pdf", lang, "policy", None, lambda: pdf(policy_page()), policy_page, pdf)
     pages: dict[str, str | bytes] = {}
     facts = facts_of(inventory, graph)
 
@@ -85,5 +93,5 @@ def _pdfs(inventory: Inventory, graph: nx.MultiDiGraph, lang: str, project_dir: 
         page = f"{entry.name}.{lang}.html"
         yield Download(
             f"downloads/notices/{entry.name}.{lang}.pdf", lang, f"notice_{entry.kind}", entry.subject,
-            lambda page=page: pdf(notice_page(page)), lambda page=page: notice_page(page),
+            lambda page=page: pdf(notice_page(page)), lambda page=page: notice_page(page), pdf,
         )

@@ -12,12 +12,15 @@ a PDF of empty boxes.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import multiprocessing
+import os
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Iterator
 from urllib.parse import unquote, urlsplit
 
 from datamap.confine import inside
@@ -100,24 +103,48 @@ def render_pdf(html: str, base_dir: str, roots: list[str]) -> tuple[bytes, list[
 # --- a child process for weasyprint -------------------------------------------------------------
 #
 # Importing weasyprint takes about as long as rendering a short policy (it looks for its C libraries
-# by running ldconfig). A child process started before the inventory is read does that import on
-# another core while datamap loads, checks and renders the inventory, instead of after it.
+# by running ldconfig). ``datamap render`` forks a child before the inventory is read, which does that
+# import on another core while datamap loads, checks and renders the inventory, instead of after it.
+#
+# ``datamap build`` makes many PDFs while it holds a large inventory, its graph and the plan of its
+# pages. Laying out a long document takes more memory than all of those (half a gigabyte for a policy
+# of 100,000 fields), so there the PDFs are made in a fresh interpreter (spawned, not forked: it shares
+# nothing with the large parent), which is started again when a document left it large and ends when
+# the downloads are made: the build's memory is the parent's plus one document's, never their sum.
+
+#: a worker whose resident memory passed this after a document is ended (the next document gets a new one)
+RECYCLE_BYTES = 256 * 2**20
 
 
 class _Worker:
-    def __init__(self):
-        context = multiprocessing.get_context("fork")
+    def __init__(self, method: str = "fork"):
+        context = multiprocessing.get_context(method)
         self.connection, child = context.Pipe()
         self.process = context.Process(target=_serve, args=(child,), name="datamap-pdf", daemon=True)
         self.process.start()
         child.close()
+        self.resident = 0
 
     def render(self, *job) -> tuple[bytes, list[str]]:
         self.connection.send(job)
-        ok, result = self.connection.recv()
+        ok, result, self.resident = self.connection.recv()
         if not ok:
             raise RuntimeError(result)
         return result
+
+    def close(self) -> None:
+        """End the child and wait for it (so that its memory and CPU time are counted as the parent's children's)."""
+        self.connection.close()
+        self.process.join()
+
+
+def _resident() -> int:
+    """This process's resident memory in bytes (0 where /proc is not there)."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 def _serve(connection) -> None:
@@ -129,12 +156,14 @@ def _serve(connection) -> None:
         except EOFError:
             return
         try:
-            connection.send((True, render_pdf(*job)))
+            connection.send((True, render_pdf(*job), _resident()))
         except Exception as e:  # noqa: BLE001 - reported by the parent
-            connection.send((False, f"{type(e).__name__}: {e}"))
+            connection.send((False, f"{type(e).__name__}: {e}", _resident()))
 
 
 _worker: _Worker | None = None
+#: inside :func:`separate_process`: PDFs are made in a spawned child, started when the first one is needed
+_separate = False
 
 
 def preload() -> None:
@@ -142,6 +171,20 @@ def preload() -> None:
     global _worker
     if _worker is None and "fork" in multiprocessing.get_all_start_methods():
         _worker = _Worker()
+
+
+@contextlib.contextmanager
+def separate_process() -> Iterator[None]:
+    """Make every PDF asked for inside the block in a fresh child process, ended when the block ends."""
+    global _separate, _worker
+    outer = _separate, _worker
+    _separate, _worker = True, None
+    try:
+        yield
+    finally:
+        if _worker is not None:
+            _worker.close()
+        _separate, _worker = outer
 
 
 def html_to_pdf(html: str, lang: str, base_dir: Path, roots: list[Path] | None = None) -> tuple[bytes, list[str]]:
@@ -157,9 +200,16 @@ def html_to_pdf(html: str, lang: str, base_dir: Path, roots: list[Path] | None =
 
         html = join_words(html)
     job = (html, str(base_dir), [str(root) for root in roots or []])
+    if _worker is None and _separate:
+        _worker = _Worker("spawn")
     if _worker is not None:
         try:
-            return _worker.render(*job)
+            result = _worker.render(*job)
         except (EOFError, OSError):  # the child is gone: carry on without it
             _worker = None
+        else:
+            if _separate and _worker.resident > RECYCLE_BYTES:
+                _worker.close()
+                _worker = None
+            return result
     return render_pdf(*job)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import re
 from contextlib import contextmanager
-from importlib import resources
 from pathlib import Path
 
 import jinja2
@@ -23,20 +22,13 @@ from datamap.lineage import facts_of
 from datamap.lineage.facts import PolicyFacts, processor_rows
 from datamap.gcpause import paused_gc
 from datamap.inventory.model import ANY_LANGUAGE, Inventory
+from datamap.publish import default_templates_dir  # noqa: F401 - imported from here by most modules
 from datamap.publish.cells import csv_text
 from datamap.publish.sandbox import BoundedEnvironment, ConfinedLoader, bounded, render_bounded
 from datamap.regimes import REGIMES, template_names
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|>#])")
 _ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
-
-
-def default_templates_dir() -> Path:
-    """Templates shipped inside the wheel, or the source tree's top-level templates/."""
-    packaged = Path(str(resources.files("datamap"))) / "templates"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "templates"
 
 
 def md_escape(value: str) -> str:

@@ -30,7 +30,7 @@ def check_order(inventory: Inventory) -> list[Finding]:
 
 
 def _exists(name: str, templates_dir: Path | None) -> bool:
-    from datamap.publish.render import default_templates_dir
+    from datamap.publish import default_templates_dir
 
     roots = [templates_dir] if templates_dir else []
     return any((Path(root) / found).is_file() for root in [*roots, default_templates_dir()] for found in template_names(name))

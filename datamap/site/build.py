@@ -6,10 +6,15 @@ has its recorded content, there is nothing to do and the lineage graph is not ev
 every page's inputs are digested (:mod:`datamap.site.inputs`) and only the pages whose inputs changed,
 or whose file is missing or was edited, are made again. Either way the result is byte for byte what a
 build into an empty ``site/`` writes. Hand-written files are never touched.
+
+The PDF downloads are made last, from their HTML pages, once the pages are written and recorded and the
+graph is let go, in a child process (:func:`datamap.publish.pdf.separate_process`): laying out a long
+policy takes more memory than the rest of the build.
 """
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -88,7 +93,35 @@ def build_site(inventory: Inventory, inventory_dir: Path, project_dir: Path, sit
     if reuse is not None and reuse.sources == now.sources and _up_to_date(site_dir, reuse, old_files):
         return SiteChanges(unchanged=sorted(reuse.files))
     reuse_files = old_files if old_files is not None and old_files.same_globals(now) else None
+    files = rec.Record(now.datamap, now.templates, now.sources)
+    changes, built, pdfs = _pages_and_data(inventory, project_dir, site_dir, templates_dir, progress, old, reuse, reuse_files, now, files)
+    if changes.conflicts:
+        return changes
+    # the lineage graph and the pages' plan are gone with _pages_and_data's frame: the PDFs are laid out now
+    gc.collect()
+    built.update(_make_pdfs(pdfs, progress))
 
+    # downloads are not committed (site/downloads/ is ignored by git), so neither is their record
+    for path, (data, inputs) in built.items():
+        write_atomic(site_dir / path, data, site_dir)
+        files.files[path] = rec.Entry(inputs, rec.content_digest(data))
+        changes.downloads_built += 1
+    for path in _stray_downloads(site_dir, set(files.files)):
+        (site_dir / path).unlink()
+        changes.removed.append(path)
+    _write_record(site_dir / DOWNLOADS, files)
+    changes.unchanged.sort()
+    return changes
+
+
+def _pages_and_data(inventory, project_dir, site_dir, templates_dir, progress, old, reuse, reuse_files, now, files):
+    """Make and write the pages whose inputs changed, and the downloads that are not PDFs; record the pages.
+
+    Returns the changes, the downloads made (path -> content and inputs) and the PDFs to make: (path,
+    inputs, HTML page, how to make the PDF). Everything that needs the lineage graph happens here.
+    Nothing is written when a target cannot be written or a hand-written file is in the way; the data
+    downloads are made, and the fonts of the PDFs checked, before the first write.
+    """
     from datamap.lineage.graph import build_graph
     from datamap.site.pages import Site, plan_pages
 
@@ -103,7 +136,6 @@ def build_site(inventory: Inventory, inventory_dir: Path, project_dir: Path, sit
             now.files[page.path] = entry
         else:
             todo.append(page)
-    files = rec.Record(now.datamap, now.templates, now.sources)
     builds = []
     for download in site.available:
         entry = reuse_files.files.get(download.path) if reuse_files else None
@@ -119,10 +151,17 @@ def build_site(inventory: Inventory, inventory_dir: Path, project_dir: Path, sit
         raise SiteError("\n".join(problems))
     changes.conflicts = [p.path for p in todo if (site_dir / p.path).exists() and not is_generated(site_dir / p.path)]
     if changes.conflicts:
-        return changes
-    if progress is not None and hasattr(progress, "counting"):
-        builds = list(zip(progress.counting([d for d, _ in builds]), [inputs for _, inputs in builds]))
-    built = {download.path: (download.build(), inputs) for download, inputs in builds}  # what can fail, before the first write
+        return changes, {}, []
+    pdfs = [(d.path, inputs, d.source(), d.pdf) for d, inputs in builds if d.pdf is not None]
+    if pdfs:
+        from datamap.publish.pdf import check_fonts
+
+        for lang in sorted({d.lang for d, _ in builds if d.pdf is not None}):
+            check_fonts(lang)  # a missing Korean font is reported before anything is written
+    data = [(d, inputs) for d, inputs in builds if d.pdf is None]
+    if progress is not None and hasattr(progress, "counting") and data:
+        data = list(zip(progress.counting([d for d, _ in data], "downloads (CSV, JSON, XLSX)"), [inputs for _, inputs in data]))
+    built = {download.path: (download.build(), inputs) for download, inputs in data}  # what can fail, before the first write
     leftovers = []
     for leftover in leftover_temporaries(site_dir):
         leftover.unlink()
@@ -132,14 +171,14 @@ def build_site(inventory: Inventory, inventory_dir: Path, project_dir: Path, sit
         texts = make_pages(chunk, progress, done, total)
         done += sum(not p.diagram for p in chunk)
         for page in chunk:
-            data = texts.pop(page.path).encode("utf-8")
+            text = texts.pop(page.path).encode("utf-8")
             target = site_dir / page.path
-            if target.exists() and target.read_bytes() == data:
+            if target.exists() and target.read_bytes() == text:
                 changes.unchanged.append(page.path)
             else:
-                write_atomic(target, data, site_dir)
+                write_atomic(target, text, site_dir)
                 changes.written.append(page.path)
-            now.files[page.path] = rec.Entry(page.inputs, rec.content_digest(data))
+            now.files[page.path] = rec.Entry(page.inputs, rec.content_digest(text))
 
     planned = {page.path for page in pages}
     recorded = {p for p in (old.files if old else {}) if not (site_dir / p).is_symlink() and is_generated(site_dir / p)}
@@ -147,21 +186,31 @@ def build_site(inventory: Inventory, inventory_dir: Path, project_dir: Path, sit
     for path in changes.removed:
         (site_dir / path).unlink(missing_ok=True)
     changes.removed = leftovers + changes.removed
+    _write_record(site_dir, now)
+    return changes, built, pdfs
 
-    # downloads are not committed (site/downloads/ is ignored by git), so neither is their record
-    for path, (data, inputs) in built.items():
-        write_atomic(site_dir / path, data, site_dir)
-        files.files[path] = rec.Entry(inputs, rec.content_digest(data))
-        changes.downloads_built += 1
-    for path in _stray_downloads(site_dir, set(files.files)):
-        (site_dir / path).unlink()
-        changes.removed.append(path)
-    for folder, record in ((site_dir, now), (site_dir / DOWNLOADS, files)):
-        previous, _ = rec.read(folder)
-        if previous is None or previous.text() != record.text():
-            rec.write(folder, record)
-    changes.unchanged.sort()
-    return changes
+
+def _write_record(folder: Path, record: rec.Record) -> None:
+    previous, _ = rec.read(folder)
+    if previous is None or previous.text() != record.text():
+        rec.write(folder, record)
+
+
+def _make_pdfs(pdfs: list, progress=None) -> dict[str, tuple[bytes, str]]:
+    """Each PDF's content and inputs by path, made from its HTML page in a child process that ends here
+    (:func:`datamap.publish.pdf.separate_process`): laying out a long policy takes more memory than the
+    inventory does."""
+    if not pdfs:
+        return {}
+    from datamap.publish.pdf import separate_process
+
+    built = {}
+    with separate_process():
+        for done, (path, inputs, page, pdf) in enumerate(pdfs, start=1):
+            built[path] = (pdf(page), inputs)
+            if progress is not None:
+                progress("downloads (PDF)", done, len(pdfs))
+    return built
 
 
 def _name_max(directory: Path) -> int:
