@@ -124,7 +124,7 @@ def stale_site(inventory, inventory_dir: Path, project_dir: Path, templates_dir:
     else:
         old, unusable = rec.read(site_dir)
     # the local stat cache spares reading unchanged files; CI (--record-from) and --full trust no cache
-    cache = StatCache.load(site_dir) if old is not None and not record_from else None
+    cache = StatCache.load(site_dir) if old is not None and not record_from and inside(site_dir, project_dir) else None
     if old is not None and old.same_globals(now) and old.sources == now.sources:
         _compare_digests(found, site_dir, old.files, cache)
         _save(cache, old.files)
