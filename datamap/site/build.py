@@ -7,14 +7,15 @@ every page's inputs are digested (:mod:`datamap.site.inputs`) and only the pages
 or whose file is missing or was edited, are made again. Either way the result is byte for byte what a
 build into an empty ``site/`` writes. Hand-written files are never touched.
 
-The PDF downloads are made last, from their HTML pages, once the pages are written and recorded and the
-graph is let go, in a child process (:func:`datamap.publish.pdf.separate_process`): laying out a long
-policy takes more memory than the rest of the build.
+Everything that needs the lineage graph (the graph itself, the pages, their diagrams and the data
+downloads) is made in a forked child process that ends when they are written (:mod:`datamap.site.child`),
+so that the memory it took is given back. The PDF downloads are made last, from their HTML pages, in
+another child (:func:`datamap.publish.pdf.separate_process`): laying out a long policy takes more memory
+than the rest of the build.
 """
 
 from __future__ import annotations
 
-import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -26,6 +27,7 @@ from datamap.confine import Escape, inside, kind_of
 from datamap.inventory.load import display_path
 from datamap.output import leftover_temporaries, write_atomic
 from datamap.site import record as rec
+from datamap.site.child import in_child
 from datamap.site.record import current, is_generated, project_templates
 
 DOWNLOADS = "downloads"
@@ -94,11 +96,10 @@ def build_site(inventory: Inventory, inventory_dir: Path, project_dir: Path, sit
         return SiteChanges(unchanged=sorted(reuse.files))
     reuse_files = old_files if old_files is not None and old_files.same_globals(now) else None
     files = rec.Record(now.datamap, now.templates, now.sources)
-    changes, built, pdfs = _pages_and_data(inventory, project_dir, site_dir, templates_dir, progress, old, reuse, reuse_files, now, files)
+    changes, built, pdfs, files.files = in_child(_pages_and_data, progress, inventory, project_dir, site_dir, templates_dir, old,
+                                                 reuse, reuse_files, now, files)
     if changes.conflicts:
         return changes
-    # the lineage graph and the pages' plan are gone with _pages_and_data's frame: the PDFs are laid out now
-    gc.collect()
     built.update(_make_pdfs(pdfs, progress))
 
     # downloads are not committed (site/downloads/ is ignored by git), so neither is their record
@@ -114,11 +115,12 @@ def build_site(inventory: Inventory, inventory_dir: Path, project_dir: Path, sit
     return changes
 
 
-def _pages_and_data(inventory, project_dir, site_dir, templates_dir, progress, old, reuse, reuse_files, now, files):
+def _pages_and_data(progress, inventory, project_dir, site_dir, templates_dir, old, reuse, reuse_files, now, files):
     """Make and write the pages whose inputs changed, and the downloads that are not PDFs; record the pages.
 
-    Returns the changes, the downloads made (path -> content and inputs) and the PDFs to make: (path,
-    inputs, HTML page, how to make the PDF). Everything that needs the lineage graph happens here.
+    Returns the changes, the downloads made (path -> content and inputs), the PDFs to make: (path,
+    inputs, HTML page, how to make the PDF), and the downloads kept (``files.files``). Everything that
+    needs the lineage graph happens here, in a child process (:mod:`datamap.site.child`).
     Nothing is written when a target cannot be written or a hand-written file is in the way; the data
     downloads are made, and the fonts of the PDFs checked, before the first write.
     """
@@ -151,7 +153,7 @@ def _pages_and_data(inventory, project_dir, site_dir, templates_dir, progress, o
         raise SiteError("\n".join(problems))
     changes.conflicts = [p.path for p in todo if (site_dir / p.path).exists() and not is_generated(site_dir / p.path)]
     if changes.conflicts:
-        return changes, {}, []
+        return changes, {}, [], files.files
     pdfs = [(d.path, inputs, d.source(), d.pdf) for d, inputs in builds if d.pdf is not None]
     if pdfs:
         from datamap.publish.pdf import check_fonts
@@ -187,7 +189,7 @@ def _pages_and_data(inventory, project_dir, site_dir, templates_dir, progress, o
         (site_dir / path).unlink(missing_ok=True)
     changes.removed = leftovers + changes.removed
     _write_record(site_dir, now)
-    return changes, built, pdfs
+    return changes, built, pdfs, files.files
 
 
 def _write_record(folder: Path, record: rec.Record) -> None:
