@@ -99,3 +99,25 @@ def test_large_diagrams_are_never_laid_out_together(monkeypatch):
     sources = {f"g{i}": "digraph {\n a;\n b;\n c;\n}\n" if i % 2 else "digraph {}\n" for i in range(8)}
     assert diagram.render_svgs(sources) == {name: text.upper() for name, text in sources.items()}
     assert most[0] == 1
+
+
+def _files(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_large_diagrams_drawn_after_the_pages_are_byte_identical(run, tmp_path, monkeypatch):
+    import shutil
+
+    from conftest import FIXTURES
+
+    shutil.copytree(FIXTURES / "full", tmp_path / "inventory")
+    assert run("build", tmp_path / "inventory", "--site", tmp_path / "usual").code == 0
+    drawn = []
+    real = diagram.render_svgs
+    monkeypatch.setattr(diagram, "render_svgs", lambda sources, progress=None: drawn.append(len(sources)) or real(sources, progress))
+    monkeypatch.setattr(diagram, "_LARGE", 0)  # every diagram is large: all are drawn once the pages' process has ended
+    result = run("build", tmp_path / "inventory", "--site", tmp_path / "late")
+    assert result.code == 0
+    usual, late = _files(tmp_path / "usual"), _files(tmp_path / "late")
+    assert drawn == [sum(path.endswith(".svg") for path in late)] and drawn[0] > 5  # all drawn here, none by the child
+    assert usual == late

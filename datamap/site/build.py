@@ -96,10 +96,12 @@ def build_site(inventory: Inventory, inventory_dir: Path, project_dir: Path, sit
         return SiteChanges(unchanged=sorted(reuse.files))
     reuse_files = old_files if old_files is not None and old_files.same_globals(now) else None
     files = rec.Record(now.datamap, now.templates, now.sources)
-    changes, built, pdfs, files.files = in_child(_pages_and_data, progress, inventory, project_dir, site_dir, templates_dir, old,
-                                                 reuse, reuse_files, now, files)
+    changes, built, pdfs, files.files, now, large = in_child(_pages_and_data, progress, inventory, project_dir, site_dir,
+                                                            templates_dir, old, reuse, reuse_files, now, files)
     if changes.conflicts:
         return changes
+    _draw_large(site_dir, large, changes, now, progress)
+    _write_record(site_dir, now)
     built.update(_make_pdfs(pdfs, progress))
 
     # downloads are not committed (site/downloads/ is ignored by git), so neither is their record
@@ -112,6 +114,7 @@ def build_site(inventory: Inventory, inventory_dir: Path, project_dir: Path, sit
         changes.removed.append(path)
     _write_record(site_dir / DOWNLOADS, files)
     changes.unchanged.sort()
+    changes.written.sort()
     return changes
 
 
@@ -119,8 +122,9 @@ def _pages_and_data(progress, inventory, project_dir, site_dir, templates_dir, o
     """Make and write the pages whose inputs changed, and the downloads that are not PDFs; record the pages.
 
     Returns the changes, the downloads made (path -> content and inputs), the PDFs to make: (path,
-    inputs, HTML page, how to make the PDF), and the downloads kept (``files.files``). Everything that
-    needs the lineage graph happens here, in a child process (:mod:`datamap.site.child`).
+    inputs, HTML page, how to make the PDF), the downloads kept (``files.files``), the pages' record
+    and the large diagrams left to draw (path -> inputs and DOT source). Everything that needs the
+    lineage graph happens here, in a child process (:mod:`datamap.site.child`).
     Nothing is written when a target cannot be written or a hand-written file is in the way; the data
     downloads are made, and the fonts of the PDFs checked, before the first write.
     """
@@ -153,7 +157,7 @@ def _pages_and_data(progress, inventory, project_dir, site_dir, templates_dir, o
         raise SiteError("\n".join(problems))
     changes.conflicts = [p.path for p in todo if (site_dir / p.path).exists() and not is_generated(site_dir / p.path)]
     if changes.conflicts:
-        return changes, {}, [], files.files
+        return changes, {}, [], files.files, now, {}
     pdfs = [(d.path, inputs, d.source(), d.pdf) for d, inputs in builds if d.pdf is not None]
     if pdfs:
         from datamap.publish.pdf import check_fonts
@@ -168,19 +172,15 @@ def _pages_and_data(progress, inventory, project_dir, site_dir, templates_dir, o
     for leftover in leftover_temporaries(site_dir):
         leftover.unlink()
         leftovers.append(leftover.relative_to(site_dir).as_posix())
-    total, done = sum(not p.diagram for p in todo), 0
+    total, done, large = sum(not p.diagram for p in todo), 0, {}
     for chunk in chunks(todo):  # made and written a chunk at a time: the pages of a large site do not fit in memory at once
-        texts = make_pages(chunk, progress, done, total)
+        texts = make_pages(chunk, progress, done, total, large)
         done += sum(not p.diagram for p in chunk)
         for page in chunk:
-            text = texts.pop(page.path).encode("utf-8")
-            target = site_dir / page.path
-            if target.exists() and target.read_bytes() == text:
-                changes.unchanged.append(page.path)
+            if page.path in large:
+                large[page.path] = (page.inputs, large[page.path])
             else:
-                write_atomic(target, text, site_dir)
-                changes.written.append(page.path)
-            now.files[page.path] = rec.Entry(page.inputs, rec.content_digest(text))
+                _write_page(site_dir, page.path, page.inputs, texts.pop(page.path), changes, now)
 
     planned = {page.path for page in pages}
     recorded = {p for p in (old.files if old else {}) if not (site_dir / p).is_symlink() and is_generated(site_dir / p)}
@@ -188,8 +188,32 @@ def _pages_and_data(progress, inventory, project_dir, site_dir, templates_dir, o
     for path in changes.removed:
         (site_dir / path).unlink(missing_ok=True)
     changes.removed = leftovers + changes.removed
-    _write_record(site_dir, now)
-    return changes, built, pdfs, files.files
+    return changes, built, pdfs, files.files, now, large
+
+
+def _write_page(site_dir: Path, path: str, inputs: str, text: str, changes: SiteChanges, now: rec.Record) -> None:
+    data = text.encode("utf-8")
+    target = site_dir / path
+    if target.exists() and target.read_bytes() == data:
+        changes.unchanged.append(path)
+    else:
+        write_atomic(target, data, site_dir)
+        changes.written.append(path)
+    now.files[path] = rec.Entry(inputs, rec.content_digest(data))
+
+
+def _draw_large(site_dir: Path, large: dict, changes: SiteChanges, now: rec.Record, progress=None) -> None:
+    """Draw and write the large diagrams (path -> inputs and DOT source) left by the pages' child process.
+
+    ``dot`` needs as much memory for the overview of a large inventory as that process needs for all the
+    pages: here, once it has ended, the two are never held at once.
+    """
+    if not large:
+        return
+    from datamap.site.pages import draw
+
+    for path, text in draw({path: source for path, (_, source) in large.items()}, progress).items():
+        _write_page(site_dir, path, large[path][0], text, changes, now)
 
 
 def _write_record(folder: Path, record: rec.Record) -> None:
@@ -249,11 +273,11 @@ def chunks(pages: list) -> Iterator[list]:
         yield pages[start : start + CHUNK]
 
 
-def make_pages(pages, progress=None, done: int = 0, total: int | None = None) -> dict[str, str]:
+def make_pages(pages, progress=None, done: int = 0, total: int | None = None, large: dict | None = None) -> dict[str, str]:
     """The text of each page (:func:`datamap.site.pages.make_pages`, imported only when a page is made)."""
     from datamap.site import pages as site_pages
 
-    return site_pages.make_pages(pages, progress, done, total)
+    return site_pages.make_pages(pages, progress, done, total, large)
 
 
 def write_site(site_dir: Path | str, pages: dict[str, str], files: list) -> SiteChanges:
