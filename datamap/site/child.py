@@ -44,9 +44,16 @@ def _run(connection, function: Callable, progress: bool, counting: bool, args: t
             pickle.loads(message)  # what the parent will do
         except Exception:  # noqa: BLE001 - an exception that cannot be pickled comes back as its text
             message = pickle.dumps(("error", (RuntimeError(f"{type(e).__name__}: {e}"), detail)))
-        connection.send_bytes(message)
+        _send(connection, message)
     else:
-        connection.send(("result", result))
+        _send(connection, pickle.dumps(("result", result), pickle.HIGHEST_PROTOCOL))
+
+
+def _send(connection, message: bytes) -> None:
+    try:
+        connection.send_bytes(message)
+    except OSError:  # the parent is gone (interrupted): it has nothing to report
+        pass
     finally:
         connection.close()
 
