@@ -197,3 +197,22 @@ def test_declared_absences_and_a_controller_outside_the_eea(tmp_path, run):
     transfers = notice[notice.index("## Transfers outside"):notice.index("## How long")]
     # a Swiss controller's own country is home: its Swiss analytics system is no transfer
     assert "Mixpanel" not in transfers
+
+
+def test_compound_and_upper_limit_retention_periods(tmp_path, run):
+    """A period kept after the trigger ("until you close your account, then for 6 months more") and a period that
+    is an upper limit are stated as declared; a rule without items prints no empty brackets."""
+    shutil.copytree(FULL, tmp_path / "inv")
+    data = tmp_path / "inv" / "data.yaml"
+    text = data.read_text()
+    old = "trigger: withdrawal, criteria: \"we delete the account 30 days after you close it, unless you reopen it\"}"
+    assert old in text
+    text = text.replace(old, "trigger: withdrawal, then: {period: P6M, reason: to answer claims about the account}}")
+    text = text.replace("period: P14M, reason:", "period: P14M, at_most: true, reason:")
+    data.write_text(text)
+    result = run("render", "policy", tmp_path / "inv")
+    assert result.code == 0
+    notice = flat(result.out)
+    assert ": until you close your account, then for 6 months more (to answer claims about the account)." in notice
+    assert "Usage events (Usage events): at most 14 months; the longest period the analytics reports cover." in notice
+    assert "()" not in notice

@@ -16,11 +16,13 @@ from datamap.lineage.graph import build_graph
 HEADING = "## Information under the Korean Personal Information Protection Act"
 #: the section's subsections, in the order of the PIPC guideline, for the fixture, which holds every fact
 PARTS = [
-    "Records kept because a law requires it", "Providing personal information to third parties",
-    "Outsourcing the processing of personal information", "Transferring personal information abroad",
-    "How we destroy personal information", "Privacy officer and complaints department", "Domestic agent",
+    "Why we use personal information", "Records kept because a law requires it", "Personal information we process",
+    "Providing personal information to third parties", "Outsourcing the processing of personal information",
+    "Transferring personal information abroad", "How we destroy personal information",
+    "Your rights and how to exercise them", "Privacy officer and complaints department", "Domestic agent",
     "Remedies for infringement of rights",
 ]
+STATUTORY = PARTS.index("Records kept because a law requires it")
 
 
 def _swapped(tmp_path, source=FIXTURES / "pipa_gdpr", old="regimes: [pipa, gdpr]", file="organization.yaml"):
@@ -102,10 +104,11 @@ def test_every_pipa_fact_is_in_the_section(gdpr_pipa, run):
 
 
 def _normalized(body: str, retention: str) -> str:
-    """An article's body as the section words it: cross-references to the retention article read "above"."""
+    """An article's body as the section words it: cross-references to the retention article read "above", and
+    the document it names is the GDPR notice the section is in."""
     for before in (f"(see Article {retention})", f"as set out in Article {retention}"):
         body = body.replace(before, before.replace(f"Article {retention}", "the retention periods above"))
-    return body
+    return body.replace("this Privacy Policy", "this Privacy Notice")
 
 
 def test_the_section_says_what_the_pipa_policy_says(gdpr_pipa, run):
@@ -117,31 +120,40 @@ def test_the_section_says_what_the_pipa_policy_says(gdpr_pipa, run):
     retention = re.search(r"^## Article (\d+) How long we keep", pipa_first, flags=re.MULTILINE).group(1)
     parts = _sections(section, "###")
     assert "(see the retention periods above)" in parts["How we destroy personal information"]
-    for title in PARTS[1:]:
+    for title in PARTS[:STATUTORY] + PARTS[STATUTORY + 1:]:
         assert parts[title] == _normalized(articles[title], retention), title
+    # the reused articles name the document they are in, as its title does
+    assert "this Privacy Notice" in parts["Outsourcing the processing of personal information"]
+    assert "Privacy Policy" not in section and run("render", "policy", gdpr_pipa).out.startswith("# Privacy Notice\n")
     statutory = articles["How long we keep personal information"].split("**2. Records kept because a law requires it**")[1]
     statutory = statutory.split("\n**3.")[0].strip("\n")
-    assert re.sub(r"^2\.\d+\. (.*)$", r"**\1**", statutory, flags=re.MULTILINE) == parts[PARTS[0]]
+    assert re.sub(r"^2\.\d+\. (.*)$", r"**\1**", statutory, flags=re.MULTILINE) == parts[PARTS[STATUTORY]]
     intro = section.split("\n### ")[0]
     assert intro == (HEADING + "\n\nThis section gives the information the Personal Information Protection Act of the "
-                     "Republic of Korea (“PIPA”) requires in addition to the rest of this policy.\n")
+                     "Republic of Korea (“PIPA”) requires in addition to the rest of this Privacy Notice.\nTerms used in this "
+                     "section have the meaning given to them by the relevant laws and by the Company's Terms of Service.\n")
 
 
-def test_the_korean_section_says_what_the_korean_policy_says():
+def test_the_korean_section_says_what_the_korean_policy_says(gdpr_pipa):
     from datamap.regimes import REGIMES
 
-    inventory, _ = check_inventory(FIXTURES / "pipa_gdpr")
-    facts = facts_of(inventory, build_graph(inventory))
-    section = REGIMES["pipa"].call("section", facts, "ko", None, [REGIMES["pipa"]])
+    inventory, _ = check_inventory(gdpr_pipa)
+    section = REGIMES["pipa"].call("section", facts_of(inventory, build_graph(inventory)), "ko", None, [REGIMES["pipa"]])
     assert section.startswith("## 「개인정보 보호법」에 따른 안내\n")
-    policy = REGIMES["pipa"].call("document", facts, "ko", None, [REGIMES["pipa"]])
+    inventory, _ = check_inventory(FIXTURES / "pipa_gdpr")
+    policy = REGIMES["pipa"].call("document", facts_of(inventory, build_graph(inventory)), "ko", None, [REGIMES["pipa"]])
     articles = {re.sub(r"^제\d+조\((.*)\)$", r"\1", title): body for title, body in _sections(policy, "##").items()}
     parts = _sections(section, "###")
-    assert list(parts) == ["관계 법령에 따라 보존하는 정보", "개인정보의 제3자 제공", "개인정보 처리업무의 위탁", "개인정보의 국외 이전",
-                           "개인정보의 파기 절차 및 방법", "개인정보 보호책임자 및 고충처리 부서", "국내대리인의 지정", "정보주체의 권익침해에 대한 구제방법"]
-    for title, body in list(parts.items())[1:]:
+    assert list(parts) == ["개인정보의 처리 목적", "관계 법령에 따라 보존하는 정보", "처리하는 개인정보의 항목", "개인정보의 제3자 제공",
+                           "개인정보 처리업무의 위탁", "개인정보의 국외 이전", "개인정보의 파기 절차 및 방법",
+                           "정보주체와 법정대리인의 권리·의무 및 행사 방법", "개인정보 보호책임자 및 고충처리 부서", "국내대리인의 지정",
+                           "정보주체의 권익침해에 대한 구제방법"]
+    for title, body in list(parts.items()):
+        if title == "관계 법령에 따라 보존하는 정보":
+            continue
         expected = re.sub(r"제\d+조에서 정한 기간", "위에서 밝힌 보유 기간", re.sub(r"\(제\d+조 참조\)", "(위의 보유 기간 참조)", articles[title]))
-        assert body == expected, title
+        assert body == expected.replace("이 개인정보 처리방침", "이 방침"), title
+    assert "이 방침을 통하여 공개합니다" in parts["개인정보 처리업무의 위탁"] and "처리방침" not in section
     assert not re.search(r"^#+ 제\d+조", section, flags=re.MULTILINE) and not re.search(r"제\d+조 참조|제\d+조에서", section)
 
 
@@ -154,9 +166,12 @@ def test_parts_without_facts_are_left_out(tmp_path, run):
     assert policy.code == 0
     section = _pipa_section(policy.out)
     assert list(_sections(section, "###")) == [
-        "Records kept because a law requires it", "Providing personal information to third parties",
-        "Outsourcing the processing of personal information", "How we destroy personal information", "Privacy officer",
+        "Records kept because a law requires it", "Personal information we process",
+        "Providing personal information to third parties", "Outsourcing the processing of personal information",
+        "How we destroy personal information", "Privacy officer",
     ]
+    # no purpose has a legal basis under PIPA and no rights procedure is declared: the GDPR part states them
+    assert "PIPA Article 15" not in section
     third = _sections(section, "###")["Providing personal information to third parties"]
     assert "|" not in third and "currently provides" not in third
     assert "Paper" not in section and "on paper" not in section and "1.2." not in section
@@ -192,3 +207,21 @@ def test_the_downloads_name_pipa_notices_in_pipa_words(gdpr_pipa):
     words = _Pages(inventory, graph, "en", None).words
     titles = {entry.name: words[f"notice_{entry.kind}"] for entry in notice_entries(facts_of(inventory, graph), graph)}
     assert titles["overseas-transfer"] == "Notice of transfer abroad" and titles["gdpr-collection-signup"] == "Notice at collection"
+
+
+def test_the_section_names_the_document_by_its_title(gdpr_pipa, run):
+    """A document with a title of its own: the section and the articles it reuses name it by that title."""
+    org = gdpr_pipa / "organization.yaml"
+    org.write_text(org.read_text("utf-8").replace("  regimes: [gdpr, pipa]\n", "  regimes: [gdpr, pipa]\n  title: {en: Hanbit Privacy Notice, ko: 한빛 개인정보 안내}\n"), "utf-8")
+    policy = run("render", "policy", gdpr_pipa)
+    assert policy.code == 0 and policy.out.startswith("# Hanbit Privacy Notice\n")
+    section = " ".join(_pipa_section(policy.out).split())
+    assert "requires in addition to the rest of this Hanbit Privacy Notice." in section
+    assert "discloses the change in this Hanbit Privacy Notice without delay." in section
+    assert "and disclosed in this Hanbit Privacy Notice (PIPA Article 28-8(1)3)" in section
+    from datamap.regimes import REGIMES
+
+    inventory, _ = check_inventory(gdpr_pipa)
+    korean = REGIMES["pipa"].call("section", facts_of(inventory, build_graph(inventory)), "ko", None, [REGIMES["pipa"]])
+    assert "「개인정보 보호법」이 이 한빛 개인정보 안내의 다른 부분에 더하여" in korean
+    assert "지체 없이 이 한빛 개인정보 안내를 통하여 공개합니다." in korean
