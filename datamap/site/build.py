@@ -7,14 +7,15 @@ every page's inputs are digested (:mod:`datamap.site.inputs`) and only the pages
 or whose file is missing or was edited, are made again. Either way the result is byte for byte what a
 build into an empty ``site/`` writes. Hand-written files are never touched.
 
-The PDF downloads are made last, from their HTML pages, once the pages are written and recorded and the
-graph is let go, in a child process (:func:`datamap.publish.pdf.separate_process`): laying out a long
-policy takes more memory than the rest of the build.
+Everything that needs the lineage graph (the graph itself, the pages, their diagrams and the data
+downloads) is made in a forked child process that ends when they are written (:mod:`datamap.site.child`),
+so that the memory it took is given back. The PDF downloads are made last, from their HTML pages, in
+another child (:func:`datamap.publish.pdf.separate_process`): laying out a long policy takes more memory
+than the rest of the build.
 """
 
 from __future__ import annotations
 
-import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -26,6 +27,7 @@ from datamap.confine import Escape, inside, kind_of
 from datamap.inventory.load import display_path
 from datamap.output import leftover_temporaries, write_atomic
 from datamap.site import record as rec
+from datamap.site.child import in_child
 from datamap.site.record import current, is_generated, project_templates
 
 DOWNLOADS = "downloads"
@@ -94,11 +96,15 @@ def build_site(inventory: Inventory, inventory_dir: Path, project_dir: Path, sit
         return SiteChanges(unchanged=sorted(reuse.files))
     reuse_files = old_files if old_files is not None and old_files.same_globals(now) else None
     files = rec.Record(now.datamap, now.templates, now.sources)
-    changes, built, pdfs = _pages_and_data(inventory, project_dir, site_dir, templates_dir, progress, old, reuse, reuse_files, now, files)
+    changes, built, pdfs, files.files, now, large = in_child(_pages_and_data, progress, inventory, project_dir, site_dir,
+                                                            templates_dir, old, reuse, reuse_files, now, files)
     if changes.conflicts:
         return changes
-    # the lineage graph and the pages' plan are gone with _pages_and_data's frame: the PDFs are laid out now
-    gc.collect()
+    _draw_large(site_dir, large, changes, now, progress)
+    _write_record(site_dir, now)
+    from datamap.site.statcache import refresh
+
+    refresh(site_dir, now.files)  # the local stat cache, for `check`: only files written since it was last refreshed are read
     built.update(_make_pdfs(pdfs, progress))
 
     # downloads are not committed (site/downloads/ is ignored by git), so neither is their record
@@ -111,14 +117,17 @@ def build_site(inventory: Inventory, inventory_dir: Path, project_dir: Path, sit
         changes.removed.append(path)
     _write_record(site_dir / DOWNLOADS, files)
     changes.unchanged.sort()
+    changes.written.sort()
     return changes
 
 
-def _pages_and_data(inventory, project_dir, site_dir, templates_dir, progress, old, reuse, reuse_files, now, files):
+def _pages_and_data(progress, inventory, project_dir, site_dir, templates_dir, old, reuse, reuse_files, now, files):
     """Make and write the pages whose inputs changed, and the downloads that are not PDFs; record the pages.
 
-    Returns the changes, the downloads made (path -> content and inputs) and the PDFs to make: (path,
-    inputs, HTML page, how to make the PDF). Everything that needs the lineage graph happens here.
+    Returns the changes, the downloads made (path -> content and inputs), the PDFs to make: (path,
+    inputs, HTML page, how to make the PDF), the downloads kept (``files.files``), the pages' record
+    and the large diagrams left to draw (path -> inputs and DOT source). Everything that needs the
+    lineage graph happens here, in a child process (:mod:`datamap.site.child`).
     Nothing is written when a target cannot be written or a hand-written file is in the way; the data
     downloads are made, and the fonts of the PDFs checked, before the first write.
     """
@@ -151,7 +160,7 @@ def _pages_and_data(inventory, project_dir, site_dir, templates_dir, progress, o
         raise SiteError("\n".join(problems))
     changes.conflicts = [p.path for p in todo if (site_dir / p.path).exists() and not is_generated(site_dir / p.path)]
     if changes.conflicts:
-        return changes, {}, []
+        return changes, {}, [], files.files, now, {}
     pdfs = [(d.path, inputs, d.source(), d.pdf) for d, inputs in builds if d.pdf is not None]
     if pdfs:
         from datamap.publish.pdf import check_fonts
@@ -166,19 +175,15 @@ def _pages_and_data(inventory, project_dir, site_dir, templates_dir, progress, o
     for leftover in leftover_temporaries(site_dir):
         leftover.unlink()
         leftovers.append(leftover.relative_to(site_dir).as_posix())
-    total, done = sum(not p.diagram for p in todo), 0
+    total, done, large = sum(not p.diagram for p in todo), 0, {}
     for chunk in chunks(todo):  # made and written a chunk at a time: the pages of a large site do not fit in memory at once
-        texts = make_pages(chunk, progress, done, total)
+        texts = make_pages(chunk, progress, done, total, large)
         done += sum(not p.diagram for p in chunk)
         for page in chunk:
-            text = texts.pop(page.path).encode("utf-8")
-            target = site_dir / page.path
-            if target.exists() and target.read_bytes() == text:
-                changes.unchanged.append(page.path)
+            if page.path in large:
+                large[page.path] = (page.inputs, large[page.path])
             else:
-                write_atomic(target, text, site_dir)
-                changes.written.append(page.path)
-            now.files[page.path] = rec.Entry(page.inputs, rec.content_digest(text))
+                _write_page(site_dir, page.path, page.inputs, texts.pop(page.path), changes, now)
 
     planned = {page.path for page in pages}
     recorded = {p for p in (old.files if old else {}) if not (site_dir / p).is_symlink() and is_generated(site_dir / p)}
@@ -186,11 +191,32 @@ def _pages_and_data(inventory, project_dir, site_dir, templates_dir, progress, o
     for path in changes.removed:
         (site_dir / path).unlink(missing_ok=True)
     changes.removed = leftovers + changes.removed
-    _write_record(site_dir, now)
-    from datamap.site.statcache import refresh
+    return changes, built, pdfs, files.files, now, large
 
-    refresh(site_dir, now.files)  # the local stat cache, for `check`: only files written since it was last refreshed are read
-    return changes, built, pdfs
+
+def _write_page(site_dir: Path, path: str, inputs: str, text: str, changes: SiteChanges, now: rec.Record) -> None:
+    data = text.encode("utf-8")
+    target = site_dir / path
+    if target.exists() and target.read_bytes() == data:
+        changes.unchanged.append(path)
+    else:
+        write_atomic(target, data, site_dir)
+        changes.written.append(path)
+    now.files[path] = rec.Entry(inputs, rec.content_digest(data))
+
+
+def _draw_large(site_dir: Path, large: dict, changes: SiteChanges, now: rec.Record, progress=None) -> None:
+    """Draw and write the large diagrams (path -> inputs and DOT source) left by the pages' child process.
+
+    ``dot`` needs as much memory for the overview of a large inventory as that process needs for all the
+    pages: here, once it has ended, the two are never held at once.
+    """
+    if not large:
+        return
+    from datamap.site.pages import draw
+
+    for path, text in draw({path: source for path, (_, source) in large.items()}, progress).items():
+        _write_page(site_dir, path, large[path][0], text, changes, now)
 
 
 def _write_record(folder: Path, record: rec.Record) -> None:
@@ -250,11 +276,11 @@ def chunks(pages: list) -> Iterator[list]:
         yield pages[start : start + CHUNK]
 
 
-def make_pages(pages, progress=None, done: int = 0, total: int | None = None) -> dict[str, str]:
+def make_pages(pages, progress=None, done: int = 0, total: int | None = None, large: dict | None = None) -> dict[str, str]:
     """The text of each page (:func:`datamap.site.pages.make_pages`, imported only when a page is made)."""
     from datamap.site import pages as site_pages
 
-    return site_pages.make_pages(pages, progress, done, total)
+    return site_pages.make_pages(pages, progress, done, total, large)
 
 
 def write_site(site_dir: Path | str, pages: dict[str, str], files: list) -> SiteChanges:

@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import subprocess
+import threading
 import textwrap
 from concurrent.futures import ThreadPoolExecutor
 
@@ -44,6 +45,9 @@ NODE_FONT, EDGE_FONT = 11, 10
 #: legend entries in the order they are drawn
 LEGEND_ORDER = ("collection_point", "item", "system", "processor_system", "processor", "sub_processor", "third_party", "purpose", "retention")
 _BATCH = 40  # graphs per dot process: amortizes start-up, keeps the parallel chunks even
+#: DOT lines (nodes and edges) above which a batch is never laid out beside another such batch (an overview
+#: of about 1,600 systems)
+_LARGE = 5000
 _COMMENT = re.compile(r"<!--.*?-->\n?", re.S)
 _BATCH_ID = re.compile(r'id="page\d+,\d+_')
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
@@ -255,10 +259,20 @@ def render_svgs(sources: dict[str, str], progress=None) -> dict[str, str]:
     names = list(sources)
     batches = [names[i : i + _BATCH] for i in range(0, len(names), _BATCH)]
     out: dict[str, str] = {}
-    # one dot per core: more run no faster, and each holds its batch's layout (half a gigabyte for an
-    # overview of 5,000 systems) beside the build's own memory
+    large = threading.Lock()
+
+    def run(batch: list[str]) -> list[str]:
+        texts = [sources[n] for n in batch]
+        if sum(text.count("\n") for text in texts) <= _LARGE:
+            return _run_dot(texts)
+        with large:
+            return _run_dot(texts)
+
+    # one dot per core: more run no faster, and each holds its batch's layout beside the build's own
+    # memory; the layout of a large graph (half a gigabyte for an overview of 5,000 systems) is never
+    # made beside another one
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        for batch, svgs in zip(batches, pool.map(lambda batch: _run_dot([sources[n] for n in batch]), batches)):
+        for batch, svgs in zip(batches, pool.map(run, batches)):
             out.update(zip(batch, svgs))
             if progress:
                 progress("diagrams", len(out), len(names))

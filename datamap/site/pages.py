@@ -355,22 +355,35 @@ def plan_pages(site: Site) -> list[Page]:
     return sorted(planned, key=lambda page: page.path)
 
 
-def make_pages(pages: Iterable[Page], progress=None, done: int = 0, total: int | None = None) -> dict[str, str]:
+def make_pages(pages: Iterable[Page], progress=None, done: int = 0, total: int | None = None,
+               large: dict[str, str] | None = None) -> dict[str, str]:
     """The text of each page; diagrams are drawn together, in batches of ``dot`` processes.
 
-    ``progress(stage, done, total)``, when given, is told of the pages made (counted from ``done``) and the diagrams drawn.
+    ``progress(stage, done, total)``, when given, is told of the pages made (counted from ``done``) and the
+    diagrams drawn. With ``large``, the DOT sources of large diagrams go there (path -> source), not drawn.
     """
     texts: dict[str, str] = {}
     sources: dict[str, str] = {}
     for page in pages:
         if page.diagram:
-            sources[page.path] = page.make()
+            source = page.make()
+            if large is not None and source.count("\n") > diagram._LARGE:
+                large[page.path] = source
+            else:
+                sources[page.path] = source
         else:
             texts[page.path] = page.make()
             if progress and (len(texts) % 100 == 0):
                 progress("pages", done + len(texts), total)
     if progress and texts:
         progress("pages", done + len(texts), total)
+    texts.update(draw(sources, progress))
+    return texts
+
+
+def draw(sources: dict[str, str], progress=None) -> dict[str, str]:
+    """The SVG files of diagrams, by path, from their DOT sources."""
+    texts = {}
     for path, svg in diagram.render_svgs(sources, progress).items():
         head, _, body = svg.partition("\n")
         texts[path] = f"{head}\n{SVG_MARKER}\n{body}"
