@@ -138,3 +138,26 @@ def test_full_never_trusts_the_cache(project):
 def test_the_cache_is_ignored_by_git():
     assert ".datamap-stat" in (ROOT / ".gitignore").read_text("utf-8").split()
     assert ".datamap-stat" in (ROOT / "datamap" / "skeleton" / "dot-gitignore").read_text("utf-8").split()
+
+
+def test_build_with_nothing_changed_reads_no_page_and_still_sees_an_edit(tmp_path, monkeypatch):
+    """``build`` trusts the stat cache as ``check`` does: no page is read when nothing changed, and a page
+    edited after the build (its mtime put back) is made again."""
+    project = copy_project(tmp_path)
+    real = site_pages.downloads
+    monkeypatch.setattr(site_pages, "downloads", lambda *a, **k: [d for d in real(*a, **k) if not d.path.endswith(".pdf")])
+    inventory, findings = check_inventory(project / "inventory")
+    build_site(inventory, project / "inventory", project, project / "site")
+    time.sleep(0.05)  # the cache trusts no entry as young as itself
+    build_site(inventory, project / "inventory", project, project / "site")  # writes a cache with every page in it
+    read: list[str] = []
+    hash_ = statcache.StatCache.hash
+    monkeypatch.setattr(statcache.StatCache, "hash", lambda self, relative: read.append(relative) or hash_(self, relative))
+    assert build_site(inventory, project / "inventory", project, project / "site").written == []
+    assert read == []
+    page = next(p for p in sorted((project / "site").rglob("*.md")) if site_pages.is_generated(p))
+    before = page.stat()
+    page.write_bytes(page.read_bytes() + b" ")
+    os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
+    changes = build_site(inventory, project / "inventory", project, project / "site")
+    assert changes.written == [page.relative_to(project / "site").as_posix()]

@@ -72,7 +72,13 @@ def _up_to_date(site_dir: Path, pages: rec.Record, files: rec.Record | None) -> 
     """Whether every recorded page and download has its recorded content and no other file needs removing."""
     if files is None or (files.sources, files.datamap, files.templates) != (pages.sources, pages.datamap, pages.templates):
         return False
-    for path, entry in [*pages.files.items(), *files.files.items()]:
+    from datamap.site.statcache import StatCache
+
+    cache = StatCache.load(site_dir)  # a page whose stat is as the last build left it is not read again
+    for path, entry in pages.files.items():
+        if cache.digest(path) != entry.content:
+            return False
+    for path, entry in files.files.items():
         if rec.file_digest(site_dir / path) != entry.content:
             return False
     if _generated_files(site_dir, set(pages.files)) - set(pages.files) or leftover_temporaries(site_dir):
