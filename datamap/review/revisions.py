@@ -100,7 +100,5 @@ def file_at(revision: str, path: Path, cwd: Path | None = None) -> bytes | None:
     commit = _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], repo)
     if not commit:
         raise UsageError(f"'{revision}' is not a git revision")
-    if _git(["cat-file", "-t", f"{commit}:{relative}"], repo) != "blob":
-        return None
-    return _git(["cat-file", "blob", f"{commit}:{relative}"], repo, binary=True)
+    return _git(["cat-file", "blob", f"{commit}:{relative}"], repo, binary=True)  # None: no such file there
 

@@ -63,25 +63,35 @@ _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLO
 
 
 def file_digest(path: Path | str) -> str | None:
-    """The content digest of a file on disk; None when it cannot be read or is no regular file.
+    """The content digest of a file on disk; None when it cannot be read or is no regular file."""
+    read = stat_and_digest(path)
+    return read[1] if read is not None else None
 
-    ``check`` digests every generated file (tens of thousands at 100,000 fields), so this makes as few
-    system calls as it can: one ``lstat`` (a FIFO or a device is never opened), an ``open`` that follows
-    no symlink and cannot block, and reads of the size the ``lstat`` gave.
+
+def stat_and_digest(path: Path | str) -> tuple[os.stat_result, str] | None:
+    """The stat of a file, taken before it is read, and its content digest; None when it cannot be read or
+    is no regular file.
+
+    ``check`` digests every generated file (tens of thousands at 100,000 fields), so this makes few system
+    calls: one ``lstat`` (a FIFO or a device is never opened), an ``open`` that follows no symlink and
+    cannot block, one ``fstat`` (a change while reading changes the ctime after it) and reads of the size
+    it gave.
     """
     try:
-        info = os.lstat(path)
-        if not stat.S_ISREG(info.st_mode):
+        if not stat.S_ISREG(os.lstat(path).st_mode):
             return None
         fd = os.open(path, _OPEN_FLAGS)
     except OSError:
         return None
     try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return None
         h = hashlib.sha256()
         while True:
             chunk = os.read(fd, max(info.st_size + 1, 1 << 16))  # one read for the whole file, and one to see its end
             if not chunk:
-                return h.hexdigest()[:_DIGITS]
+                return info, h.hexdigest()[:_DIGITS]
             h.update(chunk)
     except OSError:
         return None

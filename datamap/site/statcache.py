@@ -22,7 +22,7 @@ import os
 import stat
 import tempfile
 
-from datamap.site.record import _DIGITS, _OPEN_FLAGS
+from datamap.site.record import _DIGITS, stat_and_digest
 
 NAME = ".datamap-stat"
 HEADER = "# datamap stat cache 1: local to this checkout, ignored by git; delete it at will"
@@ -75,28 +75,11 @@ class StatCache:
 
     def hash(self, relative: str) -> str | None:
         """Read and hash ``relative``, and remember the stat it had before it was read."""
-        import hashlib
-
-        path = os.path.join(self.base, relative)
-        try:
-            fd = os.open(path, _OPEN_FLAGS)
-        except OSError:
+        read = stat_and_digest(os.path.join(self.base, relative))
+        if read is None:
             self._forget(relative)
             return None
-        try:
-            info = os.fstat(fd)  # before reading: a change while reading changes the ctime after this
-            if not stat.S_ISREG(info.st_mode):
-                self._forget(relative)
-                return None
-            h = hashlib.sha256()
-            while chunk := os.read(fd, max(info.st_size + 1, 1 << 16)):
-                h.update(chunk)
-        except OSError:
-            self._forget(relative)
-            return None
-        finally:
-            os.close(fd)
-        value = h.hexdigest()[:_DIGITS]
+        info, value = read
         if self.device is None or info.st_dev == self.device:
             entry = (_key(info), value)
             if self.entries.get(relative) != entry:
